@@ -1,0 +1,1 @@
+"""rasa-sdk actions: thin adapters over the plain modules of `immuno/`."""

@@ -1,0 +1,61 @@
+# Two commands on a fresh machine:  `make run`  and  `make test`  (see README.md).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := PYTHONPATH=$(CURDIR) $(VENV)/bin/rasa
+export PYTHONPATH := $(CURDIR)
+# Ports of the stack that `make test` starts, away from a `make run` on the defaults.
+TEST_RASA_PORT ?= 5305
+TEST_ACTIONS_PORT ?= 5355
+TEST_WEB_PORT ?= 8380
+
+.PHONY: run test install model validate unit stories evaluate live-tests eval-nlu bench audit-export clean
+
+$(VENV)/.installed: requirements.txt requirements.lock
+	@python=$$(scripts/find_python.sh) || exit 1; \
+	  [ -x $(PY) ] || $$python -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip==24.0"
+	$(PY) -m pip install --quiet -r requirements.txt -c requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+model: install
+	@scripts/train_if_changed.sh >/dev/null
+
+run: model
+	scripts/serve.sh
+
+validate: install
+	$(RASA) data validate --fail-on-warnings
+	$(PY) scripts/build_nlu_lookups.py --check
+
+unit: install
+	$(PY) -m pytest tests/unit tests/actions -q
+
+stories: model
+	$(RASA) test core --stories tests/stories --model $$(scripts/train_if_changed.sh | tail -n 1) \
+	  --fail-on-prediction-errors --out results/stories
+
+# Runs the conversation cases against a bot that is already running (default: make run's).
+evaluate: install
+	$(PY) scripts/evaluate.py --url $${RASA_URL:-http://127.0.0.1:$${RASA_PORT:-5005}}
+
+# Starts the whole stack on the test ports, runs the live checks, stops what it started.
+live-tests: model
+	scripts/with_stack.sh $(TEST_RASA_PORT) $(TEST_ACTIONS_PORT) $(TEST_WEB_PORT) \
+	  scripts/live_tests.sh
+
+test: validate unit stories live-tests
+
+eval-nlu: install
+	$(PY) scripts/eval_nlu.py
+
+bench: model
+	$(PY) scripts/bench.py
+
+audit-export: install
+	@$(PY) scripts/export_audit.py
+
+clean:
+	rm -rf results var/tracker.db

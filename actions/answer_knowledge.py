@@ -1,0 +1,28 @@
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from immuno.knowledge import load_knowledge
+
+
+class ActionAnswerKnowledge(Action):
+    """Answers every `ask_*` intent from the knowledge files."""
+
+    def name(self) -> Text:
+        return "action_answer_knowledge"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        message = tracker.latest_message or {}
+        entities: Dict[Text, List[Text]] = {}
+        for entity in message.get("entities") or []:
+            entities.setdefault(entity["entity"], []).append(str(entity.get("value")))
+        answer = load_knowledge().answer(
+            (message.get("intent") or {}).get("name") or "",
+            message.get("text") or "",
+            entities,
+        )
+        dispatcher.utter_message(text=answer.text, buttons=answer.buttons or None)
+        return []

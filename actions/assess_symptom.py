@@ -1,0 +1,33 @@
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.triage_events import conclude
+from immuno import contacts, triage
+
+
+class ActionAssessSymptom(Action):
+    """First look at a symptom report: decide now, or start the follow-up questions."""
+
+    def name(self) -> Text:
+        return "action_assess_symptom"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        state = triage.start(tracker.latest_message.get("text") or "")
+        if triage.next_question(state) is None:
+            decision = triage.decide(state)
+            events = conclude(
+                dispatcher, tracker, decision.level, decision.category, decision.matched
+            )
+            return events + [SlotSet("triage_followup", False)]
+        dispatcher.utter_message(text=contacts.routing_text("followup_intro"))
+        return [
+            SlotSet("triage_state", state),
+            SlotSet("symptom", state.get("category")),
+            SlotSet("triage_answer", None),
+            SlotSet("triage_followup", True),
+        ]

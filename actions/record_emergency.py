@@ -1,0 +1,30 @@
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.triage_events import conclude
+from immuno import triage, triage_reply
+
+
+class ActionRecordEmergency(Action):
+    """Runs after `utter_emergency` (already sent by a rule, without this server):
+    records the decision and says which team to tell, and how to reach it now."""
+
+    def name(self) -> Text:
+        return "action_record_emergency"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        assessment = triage.assess(tracker.latest_message.get("text") or "")
+        category = assessment.categories[0] if assessment.categories else None
+        criteria = [sign.id for sign in assessment.signs if sign.level == "emergency"]
+        return conclude(
+            dispatcher,
+            tracker,
+            "emergency",
+            category,
+            criteria or ["classifier_report_emergency"],
+            lines=triage_reply.emergency_followup_lines(),
+        )

@@ -1,0 +1,99 @@
+"""Safety net that the intent classifier cannot override.
+
+Runs on every message, after DIET and the FallbackClassifier. When the triage engine
+finds a present, non-negated life-threatening sign, the intent becomes
+`report_emergency` (the rule answering it uses a domain response, so it works without
+the action server) and the entities `triage_level` and `symptom` fill the slots.
+A present symptom report that the classifier took for something else becomes
+`report_symptom`. The criteria come from knowledge/triage.yml through immuno.triage.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from immuno import triage
+
+logger = logging.getLogger(__name__)
+
+EMERGENCY_INTENT = "report_emergency"
+SYMPTOM_INTENT = "report_symptom"
+# Intents that answer a triage question or close an emergency: a symptom word in them
+# is part of the answer, not a new report.
+KEEP_INTENTS = {
+    EMERGENCY_INTENT,
+    SYMPTOM_INTENT,
+    "affirm",
+    "deny",
+    "dont_know",
+    "stop",
+    "emergency_handled",
+}
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
+)
+class RedFlagDetector(GraphComponent, IntentClassifier):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"criteria_path": None}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.criteria = triage.load_criteria(config.get("criteria_path"))
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "RedFlagDetector":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._check(message)
+        return messages
+
+    def process_training_data(self, training_data: Any) -> Any:
+        return training_data
+
+    def _check(self, message: Message) -> None:
+        text = message.get(TEXT) or ""
+        assessment = triage.assess(text, self.criteria)
+        if not assessment.is_report:
+            return
+        predicted = (message.get(INTENT) or {}).get("name")
+        if assessment.is_emergency:
+            self._force_intent(message, EMERGENCY_INTENT)
+            self._add_entity(message, "triage_level", "emergency")
+            logger.info("Red flag: emergency signs %s", [s.id for s in assessment.signs])
+        elif predicted not in KEEP_INTENTS:
+            self._force_intent(message, SYMPTOM_INTENT)
+        if assessment.categories:
+            self._add_entity(message, "symptom", assessment.categories[0])
+
+    @staticmethod
+    def _force_intent(message: Message, name: Text) -> None:
+        intent = {"name": name, "confidence": 1.0}
+        message.set(INTENT, intent, add_to_output=True)
+        ranking = [i for i in message.get(INTENT_RANKING_KEY) or [] if i.get("name") != name]
+        message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+
+    @staticmethod
+    def _add_entity(message: Message, entity: Text, value: Text) -> None:
+        entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != entity]
+        entities.append(
+            {"entity": entity, "value": value, "extractor": "RedFlagDetector"}
+        )
+        message.set(ENTITIES, entities, add_to_output=True)

@@ -1,0 +1,34 @@
+"""What the patient reads once a triage level is decided: the level's instruction, then
+the contact that is right for this hour, then (advice) the self-care advice."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import List, Optional
+
+from immuno import contacts as contacts_module
+from immuno import triage
+
+
+def reply_lines(
+    level: str,
+    category: Optional[str],
+    contacts: Optional[contacts_module.Contacts] = None,
+    now: Optional[datetime] = None,
+) -> List[str]:
+    contacts = contacts or contacts_module.load_contacts()
+    if level == "emergency":
+        return [triage.level_message("emergency")] + emergency_followup_lines(contacts, now)
+    if level == "urgent":
+        return [triage.level_message("urgent")] + contacts_module.urgent_contact_lines(
+            contacts, now
+        )
+    return [triage.advice_text(category), triage.level_message("advice")]
+
+
+def emergency_followup_lines(
+    contacts: Optional[contacts_module.Contacts] = None, now: Optional[datetime] = None
+) -> List[str]:
+    """Sent after the emergency instruction: which team to tell, and how to reach it now."""
+    contacts = contacts or contacts_module.load_contacts()
+    intro = contacts_module.routing_text("after_emergency", contacts)
+    return [f"{intro} {contacts_module.team_number_now(contacts, now)}"]

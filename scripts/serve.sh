@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Starts the action server, the Rasa server (REST, socket.io, HTTP API) and, when present,
+# the web pages. Ctrl-C stops all of them.
+#   RASA_PORT (5005)  ACTIONS_PORT (5055)  WEB_PORT (8080)  RASA_HOST (127.0.0.1)
+#   RASA_TOKEN        required when RASA_HOST is not a loopback address
+#   CORS_ORIGINS      allowed web origins (default: the local web page)
+#   MODEL             model archive (default: the one matching the current data)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
+RASA_PORT=${RASA_PORT:-5005}
+ACTIONS_PORT=${ACTIONS_PORT:-5055}
+WEB_PORT=${WEB_PORT:-8080}
+RASA_HOST=${RASA_HOST:-127.0.0.1}
+CORS_ORIGINS=${CORS_ORIGINS:-"http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT"}
+MODEL=${MODEL:-$(scripts/train_if_changed.sh | tail -n 1)}
+export ACTION_SERVER_URL=${ACTION_SERVER_URL:-"http://127.0.0.1:$ACTIONS_PORT/webhook"}
+mkdir -p var
+
+auth=()
+case "$RASA_HOST" in
+  127.*|localhost|::1) ;;
+  *) if [ -z "${RASA_TOKEN:-}" ]; then
+       echo "Refusing to open the HTTP API on $RASA_HOST without RASA_TOKEN." >&2; exit 2
+     fi ;;
+esac
+[ -n "${RASA_TOKEN:-}" ] && auth=(--auth-token "$RASA_TOKEN")
+
+credentials=credentials.yml
+if [ -f scripts/render_credentials.py ]; then
+  .venv/bin/python scripts/render_credentials.py >&2 && credentials=var/credentials.yml
+fi
+
+trap 'trap - INT TERM EXIT; kill 0 2>/dev/null; wait' INT TERM EXIT
+
+.venv/bin/python -m rasa_sdk --port "$ACTIONS_PORT" --actions actions &
+# shellcheck disable=SC2086
+.venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" --interface "$RASA_HOST" \
+  --enable-api "${auth[@]}" --cors $CORS_ORIGINS \
+  --credentials "$credentials" --endpoints endpoints.yml &
+if [ -f scripts/serve_web.py ]; then
+  WEB_PORT=$WEB_PORT RASA_URL="http://127.0.0.1:$RASA_PORT" .venv/bin/python scripts/serve_web.py &
+fi
+echo "Assistant starting: REST http://$RASA_HOST:$RASA_PORT/webhooks/rest/webhook, web http://127.0.0.1:$WEB_PORT" >&2
+wait -n
+echo "A service stopped; stopping the others." >&2
+exit 1

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# with_stack.sh RASA_PORT ACTIONS_PORT WEB_PORT COMMAND...
+# Starts the assistant (scripts/serve.sh) on the given ports, waits until it answers,
+# runs COMMAND with RASA_URL / ACTIONS_URL / WEB_URL set, then stops everything it started.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export RASA_PORT=$1 ACTIONS_PORT=$2 WEB_PORT=$3
+shift 3
+export RASA_URL="http://127.0.0.1:$RASA_PORT" ACTIONS_URL="http://127.0.0.1:$ACTIONS_PORT" \
+  WEB_URL="http://127.0.0.1:$WEB_PORT"
+mkdir -p results
+log=results/stack.log
+setsid scripts/serve.sh >"$log" 2>&1 &
+stack=$!
+stop() { kill -TERM -- "-$stack" 2>/dev/null; wait "$stack" 2>/dev/null; }
+trap stop EXIT INT TERM
+if ! .venv/bin/python scripts/wait_ready.py "$RASA_URL/" "$ACTIONS_URL/health" --timeout 300; then
+  echo "The assistant did not start; last lines of $log:" >&2
+  tail -n 40 "$log" >&2
+  exit 1
+fi
+"$@"
