@@ -1,0 +1,368 @@
+"""Medical knowledge (knowledge/topics.yml, drugs.yml, side_effects.yml) and the answers built
+from it. Plain Python, no Rasa import. Every matcher runs on `immuno.normalize.normalize`d text.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+try:
+    from immuno.normalize import normalize
+except ImportError:  # temporary, until immuno/normalize.py lands (same contract, minimal)
+    import unicodedata
+
+    def normalize(text: str) -> str:
+        text = unicodedata.normalize("NFKD", str(text).lower().replace("œ", "oe"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        return " ".join(re.sub(r"[^\w.,]+|_", " ", text).split())
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+DRUG_INTENT = "ask_drug"
+SIDE_EFFECTS_INTENT = "ask_side_effects"
+MANAGEMENT_INTENT = "ask_management"
+ASPECT_ORDER = ("cancers", "action", "year")  # order in drugs.yml `aspects`
+CARD_ORDER = ("action", "cancers", "year")  # order of a full card, after the family
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    question: str
+    answer: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Drug:
+    id: str
+    name: str
+    label: str
+    brands: tuple[str, ...]
+    synonyms: tuple[str, ...]
+    family: str
+    family_label: str
+    family_short: str
+    target: str
+    target_text: str
+    action: str
+    cancers: tuple[str, ...]
+    cancers_text: str
+    year: str | None
+    history: str
+    question: str
+    source: str
+
+    @property
+    def names(self) -> list[str]:
+        """Generic name, brands and synonyms, without case-insensitive duplicates."""
+        seen, names = set(), []
+        for name in (self.name, *self.brands, *self.synonyms):
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                names.append(name)
+        return names
+
+    def aspect_sentences(self, aspect: str) -> list[str]:
+        return {
+            "cancers": [self.cancers_text],
+            "action": [self.target_text, self.action],
+            "year": [self.history],
+        }[aspect]
+
+
+@dataclass(frozen=True)
+class Organ:
+    id: str
+    title: str
+    question: str
+    cues: tuple[str, ...]
+    answer: str
+    management: str
+    if_it_happens: str
+    source: str
+
+
+@dataclass
+class Answer:
+    text: str
+    source: str
+    buttons: list[dict[str, str]] = field(default_factory=list)
+    topic: str = ""
+    drugs: list[str] = field(default_factory=list)
+    organs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FaqEntry:
+    question: str
+    answer: str
+    source: str
+    id: str = ""
+
+
+@dataclass
+class FaqSection:
+    title: str
+    entries: list[FaqEntry]
+    id: str = ""
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _decapitalize(text: str) -> str:
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a swap counts as one edit); stops early past limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2, prev = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+def _typo_limit(name: str) -> int:
+    """Edits tolerated for a misspelt drug name: none for short names (ipi, nivo, atezo)."""
+    return 0 if len(name) < 6 else 1 if len(name) < 11 else 2
+
+
+class Knowledge:
+    def __init__(self, topics: dict, drugs: dict, organs: list, drug_data: dict, effects_data: dict, fallback: dict):
+        self.topics: dict[str, Topic] = topics
+        self.drugs: dict[str, Drug] = drugs
+        self.organs: list[Organ] = organs
+        self._aspect_cues = {a: [re.compile(c) for c in drug_data["aspects"][a]] for a in ASPECT_ORDER}
+        self._drug_texts: dict[str, str] = drug_data["texts"]
+        self._family_topics: dict[str, str] = drug_data["family_topics"]
+        self._invitation = effects_data["invitation"]
+        self._invitation_general = effects_data["invitation_general"]
+        self._organ_cues = {o.id: [re.compile(c) for c in o.cues] for o in organs}
+        self._fallback = fallback
+        self._name_index = {normalize(n): d.id for d in drugs.values() for n in d.names if normalize(n)}
+        self._name_patterns = [
+            (re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)"), drug_id) for n, drug_id in self._name_index.items()
+        ]
+
+    # ---- loading -------------------------------------------------------------------------
+    @classmethod
+    def from_directory(cls, directory: str | Path) -> "Knowledge":
+        directory = Path(directory)
+        topics_data = _read_yaml(directory / "topics.yml")
+        drug_data = _read_yaml(directory / "drugs.yml")
+        effects_data = _read_yaml(directory / "side_effects.yml")
+        topics = {t["id"]: Topic(**t) for t in topics_data["topics"]}
+        drugs = {}
+        for raw in drug_data["drugs"]:
+            values = dict(raw, year=None if raw.get("year") is None else str(raw["year"]))
+            for key in ("brands", "synonyms", "cancers"):
+                values[key] = tuple(str(v) for v in raw.get(key) or ())
+            drugs[raw["id"]] = Drug(**values)
+        organs = [Organ(**dict(o, cues=tuple(o["cues"]))) for o in effects_data["organs"]]
+        for item in [*topics.values(), *drugs.values(), *organs]:
+            if not str(item.source).strip():
+                raise ValueError(f"knowledge entry {item.id!r} has no source")
+        return cls(topics, drugs, organs, drug_data, effects_data, topics_data["fallback"])
+
+    # ---- lookups -------------------------------------------------------------------------
+    def drug(self, drug_id: str) -> Drug:
+        resolved = self.resolve_drug(drug_id)
+        if resolved is None:
+            raise KeyError(drug_id)
+        return self.drugs[resolved]
+
+    def drug_synonyms(self) -> dict[str, list[str]]:
+        return {d.id: d.names for d in self.drugs.values()}
+
+    def resolve_drug(self, name: str) -> str | None:
+        """Generic id for a drug id, brand, synonym or misspelling; None when unknown."""
+        found = self.find_drugs(str(name).replace("_", " "))
+        return found[0] if found else None
+
+    def find_drugs(self, text: str) -> list[str]:
+        """Generic ids of the drugs named in free text, in order of first mention."""
+        norm = normalize(str(text or ""))
+        positions: dict[str, int] = {}
+        for pattern, drug_id in self._name_patterns:
+            match = pattern.search(norm)
+            if match and match.start() < positions.get(drug_id, len(norm) + 1):
+                positions[drug_id] = match.start()
+        for match in re.finditer(r"\w{5,}", norm):
+            drug_id = self._closest_name(match.group())
+            if drug_id and drug_id not in positions:
+                positions[drug_id] = match.start()
+        return sorted(positions, key=positions.get)
+
+    def _closest_name(self, word: str) -> str | None:
+        best, best_distance = set(), 99
+        for name, drug_id in self._name_index.items():
+            limit = _typo_limit(name)
+            if " " in name or limit == 0:
+                continue
+            distance = _edit_distance(word, name, limit)
+            if distance <= limit and distance <= best_distance:
+                best = {drug_id} if distance < best_distance else best | {drug_id}
+                best_distance = distance
+        return next(iter(best)) if len(best) == 1 else None
+
+    def find_organs(self, text: str) -> list[str]:
+        norm = normalize(str(text or ""))
+        return [o.id for o in self.organs if any(c.search(norm) for c in self._organ_cues[o.id])]
+
+    def find_aspects(self, text: str) -> list[str]:
+        """Aspects of a drug question (cancers, action, year) in the order they are asked."""
+        norm = normalize(str(text or ""))
+        found = {}
+        for aspect, cues in self._aspect_cues.items():
+            starts = [m.start() for c in cues for m in [c.search(norm)] if m]
+            if starts:
+                found[aspect] = min(starts)
+        return sorted(found, key=found.get)
+
+    # ---- answers -------------------------------------------------------------------------
+    def answer(self, intent: str, text: str, entities: dict[str, list[str]] | None = None) -> Answer:
+        """Answer ready to send; never raises (unknown intent or failure -> honest fallback)."""
+        try:
+            intent = str(intent or "").strip()
+            text = text if isinstance(text, str) else ""
+            drug_ids = self._drugs_asked(text, entities)
+            if intent == DRUG_INTENT:
+                return self._drug_answer(drug_ids, text)
+            if intent == SIDE_EFFECTS_INTENT:
+                return self._side_effects_answer(text, drug_ids)
+            if intent == MANAGEMENT_INTENT:
+                return self._management_answer(text)
+            topic = self.topics.get(intent[len("ask_"):]) if intent.startswith("ask_") else None
+            if topic:
+                return Answer(topic.answer, topic.source, topic=topic.id)
+        except Exception:  # noqa: BLE001 - a patient must always get a reply
+            pass
+        return self._fallback_answer()
+
+    def _fallback_answer(self) -> Answer:
+        fb = self._fallback
+        return Answer(fb["answer"], fb["source"], [dict(b) for b in fb["buttons"]], topic="unknown")
+
+    def _drugs_asked(self, text: str, entities: dict | None) -> list[str]:
+        values = entities.get("drug") if isinstance(entities, dict) else None
+        values = [values] if isinstance(values, str) else values if isinstance(values, (list, tuple)) else []
+        ids = [self.resolve_drug(v) for v in values if isinstance(v, str)]
+        ids = [i for i in ids if i]
+        return list(dict.fromkeys(ids + self.find_drugs(text)))
+
+    def drug_card(self, drug: Drug, aspects: list[str] | tuple[str, ...] = ()) -> str:
+        """Short card; the aspects asked come first, then the rest of the card."""
+        first = [s for a in aspects for s in drug.aspect_sentences(a)]
+        rest = [s for a in CARD_ORDER if a not in aspects for s in drug.aspect_sentences(a)]
+        if not first:
+            return " ".join([f"{_capitalize(drug.label)} est {drug.family_label}.", *rest])
+        lead = f"{_capitalize(drug.label)} : {_decapitalize(first[0])}"
+        return " ".join([lead, *first[1:], f"C'est {drug.family_label}.", *rest])
+
+    def drug_brief(self, drug: Drug, aspects: list[str]) -> str:
+        if aspects:
+            sentences = [s for a in aspects for s in drug.aspect_sentences(a)]
+            return f"• {_capitalize(drug.label)} : " + _decapitalize(" ".join(sentences))
+        year = f" ; depuis {drug.year}" if drug.year else ""
+        return f"• {_capitalize(drug.label)} : {drug.family_short} ; {', '.join(drug.cancers)}{year}."
+
+    def _drug_answer(self, drug_ids: list[str], text: str) -> Answer:
+        if not drug_ids:
+            buttons = [{"title": _drug_button_title(d), "payload": d.question} for d in self.drugs.values()]
+            return Answer(self._drug_texts["which_drug"], self._drug_texts["which_drug_source"], buttons, "drug")
+        aspects = self.find_aspects(text)
+        drugs = [self.drugs[i] for i in drug_ids]
+        if len(drugs) == 1:
+            body = self.drug_card(drugs[0], aspects)
+        else:
+            body = "\n".join([self._drug_texts["several_intro"], *(self.drug_brief(d, aspects) for d in drugs)])
+        return Answer(body, _join_sources(d.source for d in drugs), topic="drug", drugs=drug_ids)
+
+    def organ_text(self, organ: Organ) -> str:
+        return " ".join(p for p in (organ.answer, organ.management, organ.if_it_happens) if p)
+
+    def _side_effects_answer(self, text: str, drug_ids: list[str]) -> Answer:
+        organs = [o for o in self.organs if o.id in self.find_organs(text)]
+        lines = [self._drug_side_effects_note(self.drugs[i]) for i in drug_ids]
+        if organs:
+            lines += [self.organ_text(o) for o in organs]
+            invitation = self._invitation if len(organs) == 1 else self._invitation_general
+            sources = [o.source for o in organs]
+        else:
+            lines.append(self.topics["side_effects"].answer)
+            invitation, sources = self._invitation_general, [self.topics["side_effects"].source]
+        text_out = "\n".join([*lines, invitation])
+        return Answer(text_out, _join_sources(sources), topic="side_effects", drugs=drug_ids, organs=[o.id for o in organs])
+
+    def _drug_side_effects_note(self, drug: Drug) -> str:
+        key = "side_effects_checkpoint" if drug.family == "checkpoint_inhibitor" else "side_effects_other"
+        return self._drug_texts[key].format(Label=_capitalize(drug.label), label=drug.label)
+
+    def _management_answer(self, text: str) -> Answer:
+        topic = self.topics["management"]
+        organs = [o for o in self.organs if o.id in self.find_organs(text) and o.management]
+        if not organs:
+            return Answer(topic.answer, topic.source, topic=topic.id)
+        lines = [f"{o.title} : {_decapitalize(o.management)} {o.if_it_happens}" for o in organs]
+        invitation = self._invitation if len(organs) == 1 else self._invitation_general
+        return Answer("\n".join([*lines, invitation]), _join_sources(o.source for o in organs), topic=topic.id, organs=[o.id for o in organs])
+
+    # ---- FAQ -----------------------------------------------------------------------------
+    def faq(self) -> list[FaqSection]:
+        """Every answer the bot gives, grouped by topic (drugs under their family's topic)."""
+        sections = []
+        for topic in self.topics.values():
+            main = self.answer(f"ask_{topic.id}", "")
+            entries = [FaqEntry(topic.question, main.text, main.source, topic.id)]
+            for drug in self.drugs.values():
+                if self._family_topics.get(drug.family) == topic.id:
+                    entries.append(FaqEntry(drug.question, self.drug_card(drug), drug.source, drug.id))
+            if topic.id == "side_effects":
+                for organ in self.organs:
+                    text = "\n".join([self.organ_text(organ), self._invitation])
+                    entries.append(FaqEntry(organ.question, text, organ.source, organ.id))
+            sections.append(FaqSection(topic.title, entries, topic.id))
+        return sections
+
+
+def _drug_button_title(drug: Drug) -> str:
+    return f"{drug.brands[0]} ({drug.name})" if drug.brands else drug.name
+
+
+def _join_sources(sources) -> str:
+    return " ; ".join(dict.fromkeys(s for s in sources if s))
+
+
+def _read_yaml(path: Path) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def knowledge_dir(directory: str | None = None) -> Path:
+    return Path(directory or os.environ.get("KNOWLEDGE_DIR") or REPO_DIR / "knowledge").resolve()
+
+
+@lru_cache(maxsize=8)
+def _load_cached(directory: Path) -> Knowledge:
+    return Knowledge.from_directory(directory)
+
+
+def load_knowledge(directory: str | None = None) -> Knowledge:
+    """Knowledge from `directory`, else env KNOWLEDGE_DIR, else <repo>/knowledge (cached per path)."""
+    return _load_cached(knowledge_dir(directory))
