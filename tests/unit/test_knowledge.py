@@ -149,6 +149,7 @@ def first_sentence(text: str) -> str:
     ("date du keytruda", "2014"),
     ("le rituximab existe depuis quand ?", "1997"),
     ("avastin pour quels cancers", "glioblastome"),
+    ("pourquoi on m'a prescrit du keytruda", "poumon"),
 ])
 def test_aspect_asked_comes_first(kb, question, fragment):
     assert contains(first_sentence(kb.answer("ask_drug", question).text), fragment)
@@ -217,6 +218,11 @@ def test_every_topic(kb, intent, fragment):
     ("c'est dangereux pour le coeur ?", "heart", "poitrine"),
     ("ça peut toucher les nerfs ?", "nerves", "neurologiques"),
     ("une réaction pendant la perfusion c'est possible ?", "infusion", "frissons"),
+    ("le foie peut être touché ?", "liver", "jaunes"),
+    ("ça peut toucher les yeux ?", "eyes", "vision floue"),
+    ("ça donne de la fièvre ?", "fever", "38 °C"),
+    ("l'immuno ça fatigue ?", "fatigue", "fatigue"),
+    ("l'interféron peut jouer sur le moral ?", "mood", "15"),
 ])
 def test_side_effect_by_organ_ends_with_invitation(kb, question, organ, fragment):
     answer = kb.answer("ask_side_effects", question)
