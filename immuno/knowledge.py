@@ -156,6 +156,7 @@ class Knowledge:
         self._organ_cues = {o.id: [re.compile(c) for c in o.cues] for o in organs}
         self._fallback = fallback
         self._name_index = {normalize(n): d.id for d in drugs.values() for n in d.names if normalize(n)}
+        self._typo_cache: dict[str, str | None] = {}
         self._name_patterns = [
             (re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)"), drug_id) for n, drug_id in self._name_index.items()
         ]
@@ -210,6 +211,14 @@ class Knowledge:
         return sorted(positions, key=positions.get)
 
     def _closest_name(self, word: str) -> str | None:
+        """Drug id whose name is one typo away from `word` (two for long names); memoised."""
+        if word not in self._typo_cache:
+            if len(self._typo_cache) > 10_000:
+                self._typo_cache.clear()
+            self._typo_cache[word] = self._closest_name_uncached(word)
+        return self._typo_cache[word]
+
+    def _closest_name_uncached(self, word: str) -> str | None:
         best, best_distance = set(), 99
         for name, drug_id in self._name_index.items():
             limit = _typo_limit(name)
