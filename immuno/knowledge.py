@@ -288,7 +288,7 @@ class Knowledge:
         if aspects:
             sentences = [s for a in aspects for s in drug.aspect_sentences(a)]
             return f"• {_capitalize(drug.label)} : " + _decapitalize(" ".join(sentences))
-        year = f" ; depuis {drug.year}" if drug.year else ""
+        year = f" ; depuis {'' if drug.year[:1].isdigit() else 'le '}{drug.year}" if drug.year else ""
         return f"• {_capitalize(drug.label)} : {drug.family_short} ; {', '.join(drug.cancers)}{year}."
 
     def _drug_answer(self, drug_ids: list[str], text: str) -> Answer:
