@@ -150,6 +150,9 @@ def first_sentence(text: str) -> str:
     ("le rituximab existe depuis quand ?", "1997"),
     ("avastin pour quels cancers", "glioblastome"),
     ("pourquoi on m'a prescrit du keytruda", "poumon"),
+    ("c'est pour quoi le yervoy", "mélanome"),
+    ("opdivo c quel type de cancer", "poumon"),
+    ("le keytruda c'est nouveau ?", "2014"),
 ])
 def test_aspect_asked_comes_first(kb, question, fragment):
     assert contains(first_sentence(kb.answer("ask_drug", question).text), fragment)
