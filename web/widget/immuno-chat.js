@@ -39,7 +39,7 @@
     reset: "Effacer",
     resetLabel: "Effacer cette conversation et en commencer une nouvelle",
     disclaimerBefore: "Urgence : appelez le ",
-    disclaimerAfter: ". Information générale, pas un avis médical.",
+    disclaimerAfter: " · Pas un avis médical.",
     inputLabel: "Votre message",
     placeholder: "Écrivez votre question…",
     send: "Envoyer",
@@ -111,10 +111,10 @@
   if (!inline) { header.appendChild(closeBtn); }
 
   var disclaimer = el("p", { "class": "ic-disclaimer" });
-  disclaimer.appendChild(document.createTextNode(TEXT.disclaimerBefore));
-  disclaimer.appendChild(el("a", { href: "tel:15" }, "15"));
+  var urgent = el("strong", null, TEXT.disclaimerBefore);
+  urgent.appendChild(el("a", { href: "tel:15" }, "15"));
+  disclaimer.appendChild(urgent);
   disclaimer.appendChild(document.createTextNode(TEXT.disclaimerAfter));
-  disclaimer.setAttribute("title", disclaimer.textContent);
 
   var log = el("div", { "class": "ic-log", role: "log", "aria-live": "polite",
     "aria-relevant": "additions", "aria-label": TEXT.log, tabindex: "0" });
