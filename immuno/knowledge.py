@@ -155,7 +155,11 @@ class Knowledge:
         self._invitation_general = effects_data["invitation_general"]
         self._organ_cues = {o.id: [re.compile(c) for c in o.cues] for o in organs}
         self._fallback = fallback
-        self._name_index = {normalize(n): d.id for d in drugs.values() for n in d.names if normalize(n)}
+        self._name_index: dict[str, str] = {}
+        for drug in drugs.values():
+            for name in filter(None, map(normalize, drug.names)):
+                if self._name_index.setdefault(name, drug.id) != drug.id:
+                    raise ValueError(f"drug name {name!r} is used by {self._name_index[name]} and {drug.id}")
         self._typo_cache: dict[str, str | None] = {}
         self._name_patterns = [
             (re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)"), drug_id) for n, drug_id in self._name_index.items()
