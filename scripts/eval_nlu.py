@@ -68,6 +68,7 @@ def run_cross_validation(config: dict, folds: int, out: Path) -> None:
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in [str(ROOT), env.get("PYTHONPATH", "")] if p
     )
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")  # hospitals and CI are offline
     rasa = Path(sys.executable).parent / "rasa"
     with tempfile.NamedTemporaryFile(
         "w", suffix=".yml", prefix="eval_nlu_config_", delete=False, encoding="utf-8"
