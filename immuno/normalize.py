@@ -1,0 +1,76 @@
+"""Text normalisation shared by every matcher (see docs/ARCHITECTURE.md).
+
+normalize(text) -> lower case, no accents, punctuation to spaces (except `.`/`,` inside
+numbers, decimal comma -> dot), `°` -> ` deg `, SMS spellings expanded, letters repeated
+three times or more cut to two, single spaces. Never raises.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"}
+
+# Whole-word SMS / informal spellings -> standard form (after accents are stripped).
+_SMS = {
+    "jai": "j ai", "g": "j ai", "jé": "j ai", "jais": "j ai", "jaii": "j ai",
+    "chui": "je suis", "chuis": "je suis", "jsuis": "je suis", "jsui": "je suis", "chu": "je suis",
+    "jsp": "je sais pas", "jsais": "je sais", "chai": "je sais", "chais": "je sais",
+    "jpeux": "je peux", "jpeu": "je peux", "jpe": "je peux", "jpp": "j en peux plus",
+    "jarrive": "j arrive", "jarrives": "j arrive", "jvais": "je vais", "jvois": "je vois",
+    "jvomi": "je vomis", "jvomis": "je vomis", "jtousse": "je tousse", "jme": "je me",
+    "jen": "j en", "jy": "j y", "jetai": "j etais", "jetais": "j etais",
+    "javais": "j avais", "jurine": "j urine", "jamai": "jamais", "jamé": "jamais",
+    "pa": "pas", "pu": "plus", "plu": "plus",
+    "tjs": "toujours", "tjrs": "toujours", "tjr": "toujours", "toujour": "toujours",
+    "bcp": "beaucoup", "bcps": "beaucoup", "bocou": "beaucoup", "boucou": "beaucoup",
+    "ki": "qui", "ke": "que", "kel": "quel", "kelle": "quelle", "koi": "quoi", "kwa": "quoi",
+    "keske": "qu est ce que", "kesk": "qu est ce que", "pk": "pourquoi", "pq": "pourquoi", "pkoi": "pourquoi",
+    "c": "c est", "cé": "c est", "ces": "ces", "sé": "c est", "ct": "c etait",
+    "ds": "dans", "pr": "pour", "ms": "mais", "tt": "tout", "tte": "toute", "tts": "tous",
+    "mm": "meme", "mnt": "maintenant", "mtn": "maintenant", "auj": "aujourd hui", "ajd": "aujourd hui",
+    "aujourdhui": "aujourd hui", "dla": "de la", "dpuis": "depuis", "dps": "depuis",
+    "vs": "vous", "svp": "s il vous plait", "stp": "s il te plait",
+    "nn": "non", "nan": "non", "ui": "oui", "wi": "oui", "oue": "ouais", "ouai": "ouais",
+    "ya": "il y a", "yavait": "il y avait", "qqch": "quelque chose", "qq": "quelque",
+    "tps": "temps", "bi1": "bien", "b1": "bien", "rien": "rien",
+    "fievr": "fievre", "temp": "temperature", "diarhe": "diarrhee",
+}
+
+_REPEAT = re.compile(r"([^\W\d_])\1{2,}")
+_DECIMAL = re.compile(r"(\d)[,.](\d)")
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+
+
+def _strip_accents(text: str) -> str:
+    for src, dst in _LIGATURES.items():
+        text = text.replace(src, dst)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize(text: str) -> str:
+    try:
+        text = "" if text is None else str(text)
+    except Exception:  # an object whose __str__ fails
+        return ""
+    text = text.lower().replace("°", " deg ").replace("º", " deg ")
+    text = _strip_accents(text).lower()
+    text = _DECIMAL.sub(r"\1.\2", text)  # 38,5 -> 38.5
+    # keep letters, digits and the dot of decimals; everything else becomes a space
+    text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)
+    text = re.sub(r"[^a-z0-9.]+", " ", text)
+    text = _REPEAT.sub(r"\1\1", text)
+    text = re.sub(r"(\d)([a-z])", r"\1 \2", text)  # 39deg -> 39 deg, 38.5c -> 38.5 c
+    words = []
+    for word in text.split():
+        # after a number, "c" is Celsius and "g" is grams, not "c'est" / "j'ai"
+        if words and (words[-1][:1].isdigit() or words[-1] == "deg") and word in ("c", "g"):
+            words.append(word)
+        else:
+            words.append(_SMS.get(word, word))
+    text = " ".join(words)
+    # "mal o ventre", "mal o dos": o -> au after mal / douleur
+    text = re.sub(r"\b(mal|mals|douleur|douleurs) o\b", r"\1 au", text)
+    return _SPACE.sub(" ", text).strip()
