@@ -11,15 +11,7 @@ from pathlib import Path
 
 import yaml
 
-try:
-    from immuno.normalize import normalize
-except ImportError:  # temporary, until immuno/normalize.py lands (same contract, minimal)
-    import unicodedata
-
-    def normalize(text: str) -> str:
-        text = unicodedata.normalize("NFKD", str(text).lower().replace("œ", "oe"))
-        text = "".join(c for c in text if not unicodedata.combining(c))
-        return " ".join(re.sub(r"[^\w.,]+|_", " ", text).split())
+from immuno.normalize import normalize
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DRUG_INTENT = "ask_drug"

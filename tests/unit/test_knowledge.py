@@ -10,7 +10,8 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from immuno.knowledge import Answer, Drug, FaqSection, load_knowledge, normalize
+from immuno.knowledge import Answer, Drug, FaqSection, load_knowledge
+from immuno.normalize import normalize
 
 REPO = Path(__file__).resolve().parents[2]
 INVITATION = "décrivez-le moi : je vous dirai quoi faire"
