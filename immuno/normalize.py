@@ -63,10 +63,13 @@ def normalize(text: str) -> str:
     text = re.sub(r"[^a-z0-9.]+", " ", text)
     text = _REPEAT.sub(r"\1\1", text)
     text = re.sub(r"(\d)([a-z])", r"\1 \2", text)  # 39deg -> 39 deg, 38.5c -> 38.5 c
-    words = []
-    for word in text.split():
-        # after a number, "c" is Celsius and "g" is grams, not "c'est" / "j'ai"
-        if words and (words[-1][:1].isdigit() or words[-1] == "deg") and word in ("c", "g"):
+    words, tokens = [], text.split()
+    for i, word in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        # after a number "c" is Celsius and "g" grams; "c est" is already expanded
+        if word in ("c", "g") and words and (words[-1][:1].isdigit() or words[-1] == "deg"):
+            words.append(word)
+        elif word == "c" and nxt in ("est", "etait", "etaient"):
             words.append(word)
         else:
             words.append(_SMS.get(word, word))

@@ -309,7 +309,8 @@ def assess(text: str, criteria=None) -> Assessment:
     crit = _crit(criteria)
     raw = _analyse(text, crit)
     signs = [] if raw.hypothetical else [crit.signs[s] for s in _with_combinations(raw.signs, crit)]
-    return Assessment(raw.text, signs, raw.categories, raw.negated, raw.hypothetical, raw.numbers)
+    categories = list(dict.fromkeys(raw.categories + [s.category for s in signs]))
+    return Assessment(raw.text, signs, categories, raw.negated, raw.hypothetical, raw.numbers)
 
 
 # ---------------------------------------------------------------- triage form
@@ -496,9 +497,11 @@ def decide(state: dict, criteria=None) -> Decision:
     if _pending(state, crit) is not None and RANK[level] < RANK["urgent"]:
         level = "urgent"
         rules.append("unanswered_questions")
-    signs = sorted(ev.signs, key=lambda s: -RANK[crit.signs[s].level])
-    top = [s for s in signs if crit.signs[s].level == level]
     categories = [c for c in state.get("categories", []) if c in crit.categories]
+    # highest level first; among equals, the category the patient mentioned first
+    first = {c: i for i, c in enumerate(categories)}
+    signs = sorted(ev.signs, key=lambda s: (-RANK[crit.signs[s].level], first.get(crit.signs[s].category, 99)))
+    top = [s for s in signs if crit.signs[s].level == level]
     category = crit.signs[top[0]].category if top else (
         crit.signs[signs[0]].category if signs else (categories[0] if categories else None))
     matched = signs + list(dict.fromkeys(rules))

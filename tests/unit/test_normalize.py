@@ -1,0 +1,63 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from immuno.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Diarrhée", "diarrhee"),
+        ("J'ai ÉNORMÉMENT mal", "j ai enormement mal"),
+        ("l’œil", "l oeil"),
+        ("ça, c'est ça", "ca c est ca"),
+        ("sous-cutané", "sous cutane"),
+        ("38,5", "38.5"),
+        ("39.5°", "39.5 deg"),
+        ("38,5°C", "38.5 deg c"),
+        ("39deg", "39 deg"),
+        ("fin de phrase. Et après", "fin de phrase et apres"),
+        ("jai mal", "j ai mal"),
+        ("g mal o ventre", "j ai mal au ventre"),
+        ("jarrive pa a respiré", "j arrive pas a respire"),
+        ("chui crevé", "je suis creve"),
+        ("jsp", "je sais pas"),
+        ("tjs bcp de fièvre", "toujours beaucoup de fievre"),
+        ("c grave", "c est grave"),
+        ("la fille ki tousse", "la fille qui tousse"),
+        ("nn", "non"),
+        ("maaaal", "maal"),
+        ("toussse", "tousse"),
+        ("  plein   d'espaces \t ", "plein d espaces"),
+        ("5 g de sucre", "5 g de sucre"),
+    ],
+)
+def test_examples(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_letters_repeated_three_times_or_more_are_cut_to_two():
+    assert normalize("aiiiiide") == "aiide"
+    assert normalize("nooooon") == "noon"
+    assert normalize("1000") == "1000"  # digits are kept
+
+
+@pytest.mark.parametrize("raw", ["", None, "😱🤒", "\x00\x01\x7f", "é" * 20000, "?!…", 12, "\ud800"])
+def test_never_raises_on_odd_input(raw):
+    assert isinstance(normalize(raw), str)
+
+
+def test_idempotent_on_examples():
+    for text in ["J'ai 38,5° de fièvre !", "jarrive pa a respiré", "Œdème des chevilles"]:
+        once = normalize(text)
+        assert normalize(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_property_never_raises_and_output_is_clean(text):
+    out = normalize(text)
+    assert out == out.strip()
+    assert "  " not in out
+    assert all(c.isascii() for c in out)

@@ -1,0 +1,572 @@
+"""immuno.triage against /work/shared/clinical/triage-reference.md, row by row."""
+import json
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from immuno import triage
+from immuno.triage import answer, assess, decide, load_criteria, next_question, start
+
+CRIT = load_criteria()
+
+
+def ids(text):
+    return [s.id for s in assess(text).signs]
+
+
+def flow(*turns):
+    """First turn = start, further turns = answers; returns (state, asked question ids)."""
+    state, asked = start(turns[0]), []
+    for text in turns[1:]:
+        q = next_question(state)
+        asked.append(q.id if q else None)
+        state = answer(state, text)
+        json.dumps(state)  # the state must stay JSON-serialisable (Rasa slot)
+    return state, asked
+
+
+# ----------------------------------------------------------------- the data file
+def test_every_row_of_the_reference_has_signs_and_every_entry_a_source():
+    data = yaml.safe_load(open(CRIT.path, encoding="utf-8"))
+    rows = {c["source"] for c in data["categories"].values()}
+    assert len(rows) == 15  # the 15 rows of "Criteria by symptom"
+    for entry in data["signs"] + data["combinations"] + list(data["questions"].values()):
+        assert entry["source"], entry
+    for cid in data["categories"]:
+        assert any(s["category"] == cid for s in data["signs"]), cid
+    for level in ("advice", "urgent", "emergency"):
+        assert any(s["level"] == level for s in data["signs"])
+
+
+def test_level_messages_follow_the_reference_order():
+    emergency = triage.level_message("emergency")
+    assert emergency.startswith("Appelez le 15 (SAMU) maintenant - ou le 112 ; 114 par SMS")
+    assert emergency.index("Ne conduisez pas") < emergency.index("équipe d'oncologie")
+    urgent = triage.level_message("urgent")
+    assert urgent.index("équipe") < urgent.index("urgences") < urgent.index("carte patient") < urgent.index("15")
+    advice = triage.level_message("advice")
+    assert "prochain contact" in advice and "fièvre" in advice and "un an après la dernière dose" in advice
+    assert triage.level_message("nonsense") == urgent  # unknown level: escalate
+
+
+def test_advice_texts_come_from_the_deck():
+    assert "hydrat" in triage.advice_text("digestive")
+    assert "lopéramide" in triage.advice_text("digestive") and "prescrit" in triage.advice_text("digestive")
+    assert "Hydratez votre peau" in triage.advice_text("skin")
+    assert triage.advice_text(None) == triage.advice_text("unknown") != ""
+
+
+def test_load_criteria_is_cached_and_env_overridable(tmp_path, monkeypatch):
+    assert load_criteria() is load_criteria()
+    data = yaml.safe_load(open(CRIT.path, encoding="utf-8"))
+    data["levels"]["advice"]["message"] = "Message de test."
+    path = tmp_path / "triage.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("TRIAGE_CRITERIA", str(path))
+    assert triage.level_message("advice") == "Message de test."
+    assert triage.level_message("advice", criteria=load_criteria(str(path))) == "Message de test."
+
+
+# ----------------------------------------------------------------- reference rows
+ROWS = [
+    # (text, level of assess(), a sign id expected, category)
+    # Diarrhoea / colitis
+    ("j'ai la diarrhée", "advice", "diarrhea", "digestive"),
+    ("j'ai 6 selles de plus par jour", "urgent", "stools_4plus", "digestive"),
+    ("diarrhée toute la nuit, je me lève pour aller aux toilettes", "urgent", "night_stools", "digestive"),
+    ("du sang dans les selles", "urgent", "stool_blood", "digestive"),
+    ("des glaires dans mes selles", "urgent", "stool_blood", "digestive"),
+    ("diarrhée avec des crampes", "urgent", "abdominal_pain", "digestive"),
+    ("j'ai mal au ventre", "urgent", "abdominal_pain", "digestive"),
+    ("je suis déshydratée", "urgent", "dehydration", "digestive"),
+    ("selles noires et la tête qui tourne", "emergency", "black_stool_with_faintness", "digestive"),
+    ("douleur atroce au ventre, le ventre est dur", "emergency", "hard_belly", "digestive"),
+    ("je vomis du sang", "emergency", "vomit_blood", "digestive"),
+    # Fever / infection
+    ("j'ai de la fièvre", "urgent", "fever", "fever"),
+    ("38,2 ce soir", "urgent", "fever", "fever"),
+    ("température 35,5", "urgent", "fever", "fever"),
+    ("j'ai des frissons", "urgent", "chills", "fever"),
+    ("fièvre et je suis confus", "emergency", "confusion", "neuro"),
+    ("fièvre et la peau marbrée", "emergency", "mottled_skin", "fever"),
+    ("39 de fièvre et essoufflé", "emergency", "fever_with_red_flag", "fever"),
+    # Breathing / cough
+    ("je tousse depuis deux jours", "urgent", "cough", "breathing"),
+    ("essoufflée en montant l'escalier", "urgent", "breathless_effort", "breathing"),
+    ("essoufflé même au repos", "emergency", "breath_rest", "breathing"),
+    ("je n'arrive pas à finir mes phrases", "emergency", "breath_rest", "breathing"),
+    ("j'étouffe", "emergency", "breath_rest", "breathing"),
+    ("mes lèvres sont bleues", "emergency", "breath_rest", "breathing"),
+    # Chest / heart
+    ("j'ai des palpitations", "urgent", "palpitations", "heart"),
+    ("palpitations et je tremble", "urgent", "palpitations_with_thyroid_signs", "hormones"),
+    ("douleur dans la poitrine", "emergency", "chest_pain", "heart"),
+    ("oppression thoracique", "emergency", "chest_pain", "heart"),
+    ("le coeur qui bat très vite et la tête qui tourne", "emergency", "racing_heart_with_faintness", "heart"),
+    ("je me suis évanouie", "emergency", "fainting", "heart"),
+    # Liver
+    ("j'ai les yeux jaunes", "urgent", "jaundice", "liver"),
+    ("urines foncées", "urgent", "dark_urine", "liver"),
+    ("douleur sous les côtes à droite", "urgent", "right_rib_pain", "liver"),
+    ("des bleus partout sans raison", "urgent", "bruising_bleeding", "liver"),
+    ("je suis fatiguée avec des nausées", "urgent", "tired_with_nausea", "liver"),
+    ("peau jaune et très somnolent", "emergency", "jaundice_with_drowsiness", "liver"),
+    # Skin
+    ("quelques boutons sur le bras", "advice", "skin_rash", "skin"),
+    ("la peau sèche", "advice", "dry_skin", "skin"),
+    ("des plaques rouges partout sur le corps", "urgent", "rash_large", "skin"),
+    ("ça gratte tellement que je ne peux pas dormir", "urgent", "itch_sleep", "skin"),
+    ("des cloques sur les bras", "emergency", "blisters", "skin"),
+    ("ma peau se décolle", "emergency", "skin_peeling", "skin"),
+    ("des plaies dans la bouche", "emergency", "mucosal_sores", "skin"),
+    # Hormones
+    ("je suis un peu fatigué", "advice", "mild_fatigue", "common"),
+    ("j'ai tout le temps froid", "advice", "feel_cold", "hormones"),
+    ("mal de tête inhabituel", "urgent", "headache", "hormones"),
+    ("tellement fatiguée que je reste au lit toute la journée", "urgent", "severe_fatigue", "hormones"),
+    ("j'ai perdu 5 kilos", "urgent", "weight_loss", "hormones"),
+    ("mal de tête terrible et je vois flou", "emergency", "headache_with_vision", "hormones"),
+    ("je vomis et j'ai la tête qui tourne", "emergency", "vomiting_with_faintness", "hormones"),
+    # Blood sugar
+    ("j'ai très soif", "urgent", "thirst", "diabetes"),
+    ("j'urine tout le temps", "urgent", "polyuria", "diabetes"),
+    ("glycémie très élevée", "urgent", "high_glucose", "diabetes"),
+    ("très soif et je vomis", "emergency", "diabetes_ketoacidosis", "diabetes"),
+    # Nerves and muscles
+    ("ma paupière tombe", "urgent", "ptosis_diplopia", "neuro"),
+    ("je vois double", "urgent", "ptosis_diplopia", "neuro"),
+    ("faiblesse dans les jambes", "urgent", "muscle_weakness", "neuro"),
+    ("douleurs articulaires, je marche mal", "urgent", "joint_pain", "neuro"),
+    ("j'ai du mal à avaler", "emergency", "swallowing", "neuro"),
+    ("la faiblesse monte dans les jambes", "emergency", "ascending_weakness", "neuro"),
+    ("il est confus", "emergency", "confusion", "neuro"),
+    ("elle fait des convulsions", "emergency", "seizure", "neuro"),
+    ("il a perdu connaissance", "emergency", "loss_of_consciousness", "neuro"),
+    # Kidneys
+    ("j'urine beaucoup moins", "urgent", "less_urine", "kidney"),
+    ("les chevilles gonflées", "urgent", "swollen_ankles", "kidney"),
+    ("du sang dans les urines", "urgent", "red_urine", "kidney"),
+    ("je n'urine plus du tout", "emergency", "no_urine", "kidney"),
+    ("j'urine très peu et je suis essoufflé", "emergency", "less_urine_with_breathlessness", "kidney"),
+    # Eyes
+    ("j'ai l'oeil rouge", "urgent", "red_eye", "eyes"),
+    ("vision floue", "urgent", "blurred_vision", "eyes"),
+    ("je ne vois plus rien d'un oeil", "emergency", "vision_loss", "eyes"),
+    # Infusion reaction
+    ("rougeur du visage après la perfusion", "urgent", "infusion_reaction", "infusion"),
+    ("gonflement de la gorge pendant la perfusion", "emergency", "anaphylaxis", "infusion"),
+    ("les lèvres et la langue gonflent", "emergency", "anaphylaxis", "infusion"),
+    ("respiration sifflante", "emergency", "anaphylaxis", "infusion"),
+    ("malaise pendant la perfusion", "emergency", "fainting", "heart"),
+    # Mood
+    ("je suis angoissé", "advice", "worry_sleep", "mood"),
+    ("je dors mal", "advice", "worry_sleep", "mood"),
+    ("je déprime de plus en plus", "urgent", "low_mood", "mood"),
+    ("j'ai envie de mourir", "emergency", "suicidal", "mood"),
+    ("idées suicidaires", "emergency", "suicidal", "mood"),
+    ("je pense à me faire du mal", "emergency", "suicidal", "mood"),
+    # IL-2
+    ("syndrome grippal", "advice", "flu_like", "il2"),
+    ("gonflé de partout et j'urine beaucoup moins", "emergency", "swelling_with_low_urine", "il2"),
+    # Mild common complaints
+    ("nausées mais je mange", "advice", "mild_nausea", "common"),
+    ("la bouche sèche", "advice", "dry_mouth", "common"),
+    ("des courbatures après la perfusion", "advice", "aches", "common"),
+    ("un petit bleu au point de perfusion", "advice", "infusion_site_bruise", "common"),
+    ("le nez qui coule", "advice", "runny_nose", "common"),
+]
+
+
+@pytest.mark.parametrize("text, level, sign, category", ROWS)
+def test_reference_rows(text, level, sign, category):
+    a = assess(text)
+    assert sign in [s.id for s in a.signs], (text, [s.id for s in a.signs])
+    assert a.level == level, (text, [s.id for s in a.signs])
+    assert category in a.categories
+    assert a.is_report and a.is_emergency == (level == "emergency")
+
+
+def test_call_today_flags():
+    assert CRIT.signs["diarrhea"].call_today and CRIT.signs["skin_rash"].call_today
+    assert CRIT.signs["worry_sleep"].call_today and CRIT.signs["flu_like"].call_today
+    for sign in ("mild_fatigue", "mild_nausea", "dry_mouth", "dry_skin", "aches", "runny_nose"):
+        assert not CRIT.signs[sign].call_today, sign
+
+
+# ----------------------------------------------------------------- emergencies on the first message
+EMERGENCIES = [
+    "douleur dans la poitrine", "j'ai mal a la poitrine", "je n'arrive plus à respirer",
+    "jarrive pa a respiré", "mes lèvres sont bleues", "je vomis du sang",
+    "selles noires et j'ai la tête qui tourne", "il a perdu connaissance", "convulsions",
+    "j'ai envie de mourir", "idées suicidaires", "gonflement de la gorge pendant la perfusion",
+    "ma peau se décolle", "cloques", "je ne vois plus rien d'un oeil", "je n'urine plus du tout",
+    "confus avec de la fièvre", "g du mal a respiré", "mal a la poitrinne", "il ne respire plus",
+    "ma mère ne peut plus respirer", "je ne peux plus avaler", "je respire pas bien",
+    "MAL DANS LA POITRINE !!!", "Jai mal à la poitrine depuis ce matin, c grave ?",
+]
+
+
+@pytest.mark.parametrize("text", EMERGENCIES)
+def test_emergency_fires_on_first_message(text):
+    a = assess(text)
+    assert a.is_emergency, (text, [s.id for s in a.signs], a.negated, a.hypothetical)
+    state = start(text)
+    assert next_question(state) is None
+    assert decide(state).level == "emergency"
+
+
+# ----------------------------------------------------------------- negation
+@pytest.mark.parametrize(
+    "text, denied",
+    [
+        ("pas de fièvre", "fever"),
+        ("je n'ai pas de fièvre", "fever"),
+        ("je n'ai ni fièvre ni frissons", "fever"),
+        ("je ne tousse pas", "cough"),
+        ("je tousse pas", "cough"),
+        ("aucune douleur dans la poitrine", "chest_pain"),
+        ("je n'ai jamais eu de selles noires", "black_stool"),
+        ("sans fièvre", "fever"),
+        ("plus de fièvre depuis hier", "fever"),
+        ("je n'ai pas du tout de mal à respirer", "breath_rest"),
+        ("mon mari n'a pas de fièvre", "fever"),
+    ],
+)
+def test_negated_sign_is_not_a_sign(text, denied):
+    a = assess(text)
+    assert denied not in [s.id for s in a.signs]
+    assert denied in a.negated
+
+
+def test_negation_does_not_leak_to_the_next_symptom():
+    assert ids("diarrhée sans sang") == ["diarrhea"]
+    assert "stool_blood" in assess("diarrhée sans sang").negated
+    for text in ["pas de fièvre mais du sang dans les selles", "j'ai pas de fièvre j'ai du sang dans les selles",
+                 "sans fièvre avec du sang dans les selles", "pas de fièvre, des selles avec du sang"]:
+        assert "stool_blood" in ids(text), text
+        assert "fever" not in ids(text), text
+    assert ids("je n'ai ni fièvre ni douleur") == []
+    assert "chest_pain" in ids("pas de fièvre mais mal à la poitrine")
+
+
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("je n'arrive plus à respirer", "breath_rest"),
+        ("il ne respire plus", "breath_rest"),
+        ("je ne peux plus avaler", "swallowing"),
+        ("je n'urine plus", "no_urine"),
+        ("je ne vois plus rien", "vision_loss"),
+        ("elle ne répond plus", "loss_of_consciousness"),
+        ("de plus en plus essoufflé", "breathless_effort"),
+        ("je ne fais que vomir", "vomiting"),
+        ("il y a pas mal de sang dans les selles", "stool_blood"),
+    ],
+)
+def test_inability_and_false_negations_are_signs(text, sign):
+    assert sign in ids(text)
+
+
+# ----------------------------------------------------------------- third person, typos, SMS
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("mon mari a de la fièvre", "fever"),
+        ("ma mère ne peut plus respirer", "breath_rest"),
+        ("mon père a mal à la poitrine", "chest_pain"),
+        ("ma femme a des cloques partout", "blisters"),
+        ("mon fils dit que sa mère est toute jaune", "jaundice"),
+        ("elle a perdu connaissance", "loss_of_consciousness"),
+        ("il a la diarrhée", "diarrhea"),
+    ],
+)
+def test_third_person_is_triaged_the_same(text, sign):
+    assert sign in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("diarhee", "diarrhea"), ("diarrée", "diarrhea"), ("diaré depuis hier", "diarrhea"),
+        ("jarrive pa a respiré", "breath_rest"), ("poitrinne qui serre", "chest_pain"),
+        ("g de la fievr", "fever"), ("jai mal o ventre", "abdominal_pain"),
+        ("chui tro fatigué", "mild_fatigue"), ("toussse bcp", "cough"),
+        ("fievre 39", "fever"), ("mal a la tete", "headache"),
+    ],
+)
+def test_typos_and_sms(text, sign):
+    assert sign in ids(text)
+
+
+# ----------------------------------------------------------------- numbers
+@pytest.mark.parametrize(
+    "text, fever",
+    [("38,5", True), ("39.5°", True), ("39 de fievre", True), ("j'ai 38", True), ("température à 35.4", True),
+     ("37,2 de température", False), ("fièvre à 37.5", False), ("j'ai 39 ans", None), ("il a 40 ans", None)],
+)
+def test_temperatures(text, fever):
+    a = assess(text)
+    if fever is None:
+        assert "temperature" not in a.numbers
+    else:
+        assert ("fever" in [s.id for s in a.signs]) is fever
+        assert ("fever" in a.negated) is (not fever)
+
+
+@pytest.mark.parametrize(
+    "text, count, urgent",
+    [("10 selles", 10, True), ("diarrhée 6 fois par jour", 6, True), ("2 selles de plus", 2, False),
+     ("diarrhée, trois selles", 3, False), ("quatre selles de plus que d'habitude", 4, True),
+     ("plus de 4 selles", 5, True), ("une dizaine de selles", 10, True)],
+)
+def test_stool_counts(text, count, urgent):
+    a = assess(text)
+    assert max(a.numbers["stools"]) == count
+    assert ("stools_4plus" in [s.id for s in a.signs]) is urgent
+
+
+def test_vomiting_count_is_not_a_stool_count():
+    assert "stools" not in assess("diarrhée et j'ai vomi 5 fois").numbers
+
+
+# ----------------------------------------------------------------- hypothetical questions
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("est-ce que ça peut donner de la toux ?", "breathing"),
+        ("l'immunothérapie peut-elle provoquer des boutons ?", "skin"),
+        ("quels sont les risques de diarrhée", "digestive"),
+        ("que faire si j'ai de la fièvre ?", "fever"),
+        ("en cas de douleur dans la poitrine je fais quoi", "heart"),
+        ("keytruda peut il donner des problèmes de thyroïde", "hormones"),
+        ("est-il fréquent d'avoir la peau sèche avec opdivo ?", "skin"),
+    ],
+)
+def test_hypothetical_questions_are_not_reports(text, category):
+    a = assess(text)
+    assert a.hypothetical and not a.is_report and not a.is_emergency
+    assert a.signs == [] and a.level is None
+    assert category in a.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai mal à la poitrine, est-ce que ça peut venir de l'immunothérapie ?",
+        "est-ce normal d'avoir de la diarrhée depuis 3 jours ?",
+        "mon mari tousse, est-ce que ça peut être le traitement ?",
+        "le traitement me donne la diarrhée",
+    ],
+)
+def test_reports_phrased_as_questions_stay_reports(text):
+    a = assess(text)
+    assert not a.hypothetical and a.is_report
+
+
+# ----------------------------------------------------------------- escalation rules
+def test_level_is_the_highest_sign():
+    assert decide(start("je tousse et j'ai mal à la poitrine")).level == "emergency"
+
+
+def test_two_call_today_signs_are_urgent():
+    d = decide(start("j'ai la diarrhée et des boutons"))
+    assert d.level == "urgent" and "two_call_today" in d.matched
+
+
+def test_mild_complaints_do_not_add_up():
+    state, _ = flow("je suis un peu fatigué et j'ai la bouche sèche", "non", "non")
+    assert decide(state).level == "advice"
+
+
+def test_new_symptom_with_fever_is_urgent():
+    d = decide(start("j'ai le nez qui coule et 38,4"))
+    assert d.level == "urgent" and "symptom_with_fever" in d.matched
+
+
+def test_unknown_category_is_urgent():
+    d = decide(start("j'ai mal au pied"))
+    assert d.level == "urgent" and d.matched == ["unrecognised_symptom"] and d.category is None
+    assert next_question(start("j'ai mal au pied")) is None
+
+
+def test_category_without_advice_row_mentioned_alone_is_at_least_urgent():
+    state = start("c'est au niveau des reins")
+    assert decide(state).level == "urgent"
+    q = next_question(state)
+    assert q.id == "no_urine_q"  # only a question that could raise to emergency is asked
+    assert decide(answer(state, "oui")).level == "emergency"
+
+
+def test_leaving_with_questions_unanswered_is_urgent():
+    state = start("j'ai la diarrhée")
+    assert next_question(state).id == "stool_count"
+    d = decide(state)
+    assert d.level == "urgent" and "unanswered_questions" in d.matched
+    stopped = answer(state, "stop")
+    assert stopped["stopped"] and next_question(stopped) is None
+    assert decide(stopped).level == "urgent"
+
+
+def test_emergency_decides_at_once_and_urgent_too():
+    assert next_question(start("je n'arrive plus à respirer")) is None
+    assert next_question(start("je tousse")) is None
+    assert decide(start("je tousse")).level == "urgent"
+
+
+# ----------------------------------------------------------------- the form
+def test_diarrhoea_form_to_advice_with_buttons_payloads():
+    state, asked = flow("j'ai la diarrhée", "moins de 4", "/deny", "/deny", "/deny")
+    assert asked == ["stool_count", "stool_blood", "belly_pain", "fever"]
+    d = decide(state)
+    assert d.level == "advice" and d.category == "digestive" and d.matched == ["diarrhea"]
+    assert next_question(state) is None
+
+
+def test_questions_carry_buttons():
+    q = next_question(start("j'ai la diarrhée"))
+    assert [b["title"] for b in q.buttons] == ["Moins de 4", "4 ou plus", "Je ne sais pas"]
+    q2 = next_question(answer(start("j'ai la diarrhée"), "2"))
+    assert [b["payload"] for b in q2.buttons] == ["/affirm", "/deny", "/dont_know"]
+    assert q2.to_dict()["id"] == "stool_blood" and q2.category == "digestive"
+
+
+@pytest.mark.parametrize(
+    "reply, level",
+    [("6", "urgent"), ("10 selles", "urgent"), ("4 ou plus", "urgent"), ("beaucoup", "urgent"),
+     ("moins de 4", None), ("2", None), ("une ou deux", None)],
+)
+def test_count_answers(reply, level):
+    state = answer(start("j'ai la diarrhée"), reply)
+    if level:
+        assert decide(state).level == level and next_question(state) is None
+    else:
+        assert next_question(state).id == "stool_blood"
+
+
+@pytest.mark.parametrize("reply", ["oui", "ouais", "Oui un peu", "/affirm", "oui il y a du sang"])
+def test_yes_answers(reply):
+    state = answer(answer(start("j'ai la diarrhée"), "2"), reply)
+    assert decide(state).level == "urgent" and "stool_blood" in state["signs"]
+
+
+@pytest.mark.parametrize("reply", ["non", "nn", "pas du tout", "/deny", "non pas de sang", "nan"])
+def test_no_answers(reply):
+    state = answer(answer(start("j'ai la diarrhée"), "2"), reply)
+    assert next_question(state).id == "belly_pain"
+
+
+@pytest.mark.parametrize("reply", ["je ne sais pas", "jsp", "/dont_know", "aucune idée", "je sais pas"])
+def test_dont_know_counts_as_call_today_and_escalates(reply):
+    state = answer(answer(start("j'ai la diarrhée"), "2"), reply)
+    assert state["answers"]["stool_blood"] == "unknown"
+    d = decide(state)
+    assert d.level == "urgent" and "two_call_today" in d.matched
+
+
+def test_dont_know_to_a_red_flag_question_escalates():
+    state = answer(start("j'ai la peau sèche"), "je ne sais pas")  # cloques ... ?
+    assert decide(state).level == "urgent"
+
+
+def test_first_message_answers_are_skipped():
+    state, asked = flow("j'ai la diarrhée, 2 selles de plus, pas de sang, pas de fièvre", "non")
+    assert asked == ["belly_pain"]
+    assert decide(state).level == "advice"
+
+
+def test_new_sign_typed_in_a_reply_counts():
+    state, _ = flow("j'ai la diarrhée", "2", "non mais je n'arrive plus à respirer")
+    assert decide(state).level == "emergency" and next_question(state) is None
+
+
+def test_temperature_reply_to_the_fever_question():
+    base = ["j'ai la diarrhée", "2", "non", "non"]
+    assert decide(flow(*base, "38,5")[0]).level == "urgent"
+    assert decide(flow(*base, "37,2")[0]).level == "advice"
+
+
+def test_unclear_reply_is_asked_again_then_counts_as_unknown():
+    state = answer(answer(start("j'ai la diarrhée"), "2"), "bof euh")
+    q = next_question(state)
+    assert q.id == "stool_blood" and q.text.startswith("Je n'ai pas bien compris")
+    state = answer(state, "patate")
+    assert state["answers"]["stool_blood"] == "unknown"
+    assert decide(state).level == "urgent"
+
+
+@pytest.mark.parametrize(
+    "turns, asked, level",
+    [
+        (["je suis un peu fatigué", "non", "non"], ["fever", "fatigue_severe"], "advice"),
+        (["je suis un peu fatiguée", "non", "oui"], ["fever", "fatigue_severe"], "urgent"),
+        (["j'ai le nez qui coule", "non"], ["fever"], "advice"),
+        (["j'ai le nez qui coule", "oui"], ["fever"], "urgent"),
+        (["la bouche sèche", "non"], ["fever"], "advice"),
+        (["des nausées", "non", "oui"], ["fever", "eating"], "advice"),
+        (["des nausées", "non", "non"], ["fever", "eating"], "urgent"),
+        (["des courbatures après la perfusion", "non", "non"], ["fever", "muscle_weakness_q"], "advice"),
+        (["un petit bleu au point de perfusion", "non"], ["fever"], "advice"),
+        (["la peau sèche", "non", "non"], ["skin_severe", "fever"], "advice"),
+        (["la peau sèche", "oui"], ["skin_severe"], "emergency"),
+        (["quelques boutons", "non", "non", "non", "non"], ["skin_extent", "skin_severe", "itch_sleep", "fever"], "advice"),
+        (["quelques boutons", "oui"], ["skin_extent"], "urgent"),
+        (["j'ai tout le temps froid", "non", "non", "non"], ["hormone_signs", "headache_q", "fever"], "advice"),
+        (["je suis angoissée", "non", "non"], ["mood_low", "mood_suicide"], "advice"),
+        (["je dors mal", "non", "oui"], ["mood_low", "mood_suicide"], "emergency"),
+        (["syndrome grippal", "non", "non"], ["fever", "capillary_leak_q"], "advice"),
+        (["syndrome grippal", "non", "oui"], ["fever", "capillary_leak_q"], "emergency"),
+    ],
+)
+def test_form_paths(turns, asked, level):
+    state, got = flow(*turns)
+    assert got == asked
+    assert next_question(state) is None
+    assert decide(state).level == level
+
+
+def test_at_most_four_questions_per_category():
+    for cid, cat in CRIT.categories.items():
+        assert len(cat.get("questions") or []) <= 4, cid
+
+
+def test_decision_to_dict_and_labels_in_french():
+    d = decide(start("je tousse")).to_dict()
+    assert d == {"level": "urgent", "category": "breathing", "matched": ["cough"], "labels": ["toux nouvelle"]}
+
+
+# ----------------------------------------------------------------- robustness
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300), st.lists(st.text(max_size=60), max_size=5))
+def test_property_never_raises_and_always_decides(first, replies):
+    a = assess(first)
+    assert a.level in (None, "advice", "urgent", "emergency")
+    state = start(first)
+    for reply in replies:
+        next_question(state)
+        state = answer(state, reply)
+    json.dumps(state)
+    assert decide(state).level in ("emergency", "urgent", "advice")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["j'ai", "pas de", "fièvre", "diarrhée", "sang", "poitrine", "mal", "ne", "plus", "respirer", "oui",
+     "non", "38,5", "6", "selles", "jsp", "et", "mais", "?", "mon mari", "peut", "donner"]), max_size=12))
+def test_property_on_french_fragments(words):
+    text = " ".join(words)
+    state = start(text)
+    for reply in ("oui", "non", "jsp"):
+        state = answer(state, reply)
+    assert decide(state).level in ("emergency", "urgent", "advice")
+
+
+@pytest.mark.parametrize("odd", ["", "   ", "😱🤒🚑", "\x00\x07", "é" * 20000, "a" * 20000, None])
+def test_odd_inputs(odd):
+    assess(odd)
+    state = start(odd)
+    state = answer(state, odd)
+    assert decide(state).level in ("emergency", "urgent", "advice")
+    assert decide("not a state").level == "urgent"
+    assert next_question(None) is None
