@@ -17,7 +17,7 @@ _SMS = {
     "chui": "je suis", "chuis": "je suis", "jsuis": "je suis", "jsui": "je suis", "chu": "je suis",
     "jsp": "je sais pas", "jsais": "je sais", "chai": "je sais", "chais": "je sais",
     "jpeux": "je peux", "jpeu": "je peux", "jpe": "je peux", "jpp": "j en peux plus",
-    "jarrive": "j arrive", "jarrives": "j arrive", "jvais": "je vais", "jvois": "je vois",
+    "jarrive": "j arrive", "jarrives": "j arrive", "jarive": "j arive", "jvais": "je vais", "jvois": "je vois",
     "jvomi": "je vomis", "jvomis": "je vomis", "jtousse": "je tousse", "jme": "je me",
     "jen": "j en", "jy": "j y", "jetai": "j etais", "jetais": "j etais",
     "javais": "j avais", "jurine": "j urine", "jamai": "jamais", "jamé": "jamais",
