@@ -570,3 +570,24 @@ def test_odd_inputs(odd):
     assert decide(state).level in ("emergency", "urgent", "advice")
     assert decide("not a state").level == "urgent"
     assert next_question(None) is None
+
+
+# ----------------------------------------------------------------- held-out phrasings found in review
+@pytest.mark.parametrize(
+    "text",
+    ["impossible de respirer", "ma femme est toute bleue", "il fait un arrêt", "je me sens partir",
+     "je vais faire une bêtise", "essoufflée au moindre mot", "mal au coeur et au bras gauche",
+     "je n'ai plus envie de vivre", "ma respiration est rapide et difficile", "convultions"],
+)
+def test_more_emergencies(text):
+    assert assess(text).is_emergency
+
+
+@pytest.mark.parametrize(
+    "text, sign",
+    [("ma peau est sèche", "dry_skin"), ("j'ai les lèvres sèches", "dry_mouth"), ("j'ai un peu froid", "feel_cold"),
+     ("je ne peux plus manger", "cannot_eat"), ("j'ai mal au coeur", "mild_nausea")],
+)
+def test_more_mild_phrasings(text, sign):
+    assert sign in ids(text)
+    assert not assess(text).is_emergency
