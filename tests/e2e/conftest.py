@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 REPLY_TIMEOUT_MS = int(os.environ.get("E2E_REPLY_TIMEOUT_MS", "20000"))
+# A message whose answer carries quick-reply buttons (the bot's capabilities).
+BUTTONS_PROMPT = os.environ.get("E2E_BUTTONS_PROMPT", "que peux-tu faire ?")
 
 
 def fold(text: str) -> str:

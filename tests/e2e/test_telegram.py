@@ -19,7 +19,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import fold, rasa_api, tracker_user_texts
+from .conftest import BUTTONS_PROMPT, fold, rasa_api, tracker_user_texts
 from .fake_telegram import FakeTelegramApi
 
 DEFAULT_FAKE_PORT = 8099
@@ -109,13 +109,14 @@ def test_set_webhook_route_registers_the_public_url(telegram, rasa_url):
     assert calls[-1].token == env["TELEGRAM_TOKEN"]
 
 
-def test_greeting_arrives_as_text_with_an_inline_keyboard(telegram, rasa_url):
+def test_replies_arrive_as_text_and_quick_replies_as_inline_keyboard(telegram, rasa_url):
     api, env = telegram
     chat = Chat(api, rasa_url)
     replies = chat.say("bonjour")
     assert replies, "no sendMessage reached the fake Bot API"
     assert all(c.token == env["TELEGRAM_TOKEN"] for c in replies)
     assert "15" in _text(replies)
+    replies = chat.say(BUTTONS_PROMPT)
     keyboards = [c for c in replies if c.buttons]
     assert keyboards, "quick replies did not arrive as a keyboard"
     for button in keyboards[-1].buttons:
@@ -127,7 +128,7 @@ def test_greeting_arrives_as_text_with_an_inline_keyboard(telegram, rasa_url):
 def test_pressing_a_quick_reply_sends_its_payload(telegram, rasa_url):
     api, _ = telegram
     chat = Chat(api, rasa_url)
-    replies = chat.say("bonjour")
+    replies = chat.say(BUTTONS_PROMPT)
     message = [c for c in replies if c.buttons][-1]
     button = message.buttons[0]
     answers = chat.press(button, message.params.get("text", ""))
