@@ -29,9 +29,10 @@ run: model
 validate: install
 	$(RASA) data validate --fail-on-warnings
 	$(PY) scripts/build_nlu_lookups.py --check
+	$(PY) scripts/build_faq.py --check
 
 unit: install
-	$(PY) -m pytest tests/unit tests/actions -q
+	$(PY) -m pytest tests/unit tests/actions tests/components -q
 
 stories: model
 	$(RASA) test core --stories tests/stories --model $$(scripts/train_if_changed.sh | tail -n 1) \

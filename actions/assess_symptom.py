@@ -27,7 +27,6 @@ class ActionAssessSymptom(Action):
         dispatcher.utter_message(text=contacts.routing_text("followup_intro"))
         return [
             SlotSet("triage_state", state),
-            SlotSet("symptom", state.get("category")),
-            SlotSet("triage_answer", None),
+            SlotSet("symptom", (state.get("categories") or [None])[0]),
             SlotSet("triage_followup", True),
         ]

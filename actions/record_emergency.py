@@ -17,14 +17,14 @@ class ActionRecordEmergency(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        assessment = triage.assess(tracker.latest_message.get("text") or "")
-        category = assessment.categories[0] if assessment.categories else None
-        criteria = [sign.id for sign in assessment.signs if sign.level == "emergency"]
+        decision = triage.decide(triage.start(tracker.latest_message.get("text") or ""))
+        # The classifier alone may call a message an emergency: the level stays emergency.
+        criteria = decision.matched if decision.level == "emergency" else []
         return conclude(
             dispatcher,
             tracker,
             "emergency",
-            category,
+            decision.category,
             criteria or ["classifier_report_emergency"],
             lines=triage_reply.emergency_followup_lines(),
         )

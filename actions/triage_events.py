@@ -19,8 +19,8 @@ def conclude(
     lines: Optional[List[str]] = None,
 ) -> List[Dict[str, Any]]:
     """Send the reply for `level`, write the audit entry and set the contract slots."""
-    for line in lines if lines is not None else triage_reply.reply_lines(level, category):
-        dispatcher.utter_message(text=line)
+    lines = lines if lines is not None else triage_reply.reply_lines(level, category)
+    dispatcher.utter_message(text="\n".join(lines))
     audit.record(level, category, criteria, channel=tracker.get_latest_input_channel())
     return [
         SlotSet("triage_level", level),

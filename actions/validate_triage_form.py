@@ -31,5 +31,8 @@ class ValidateTriageForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        state = triage.answer(tracker.get_slot("triage_state") or {}, str(slot_value or ""))
+        if slot_value is None:
+            # Only the reset of the slot at activation, not an answer.
+            return {}
+        state = triage.answer(tracker.get_slot("triage_state") or {}, str(slot_value))
         return {"triage_answer": None, "triage_state": state}

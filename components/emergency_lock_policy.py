@@ -51,6 +51,11 @@ def _events_before_last_user_message(events: List[Any]) -> List[Any]:
     is_trainable=False,
 )
 class EmergencyLockPolicy(Policy):
+    @staticmethod
+    def get_default_config() -> dict:
+        # Above RulePolicy (6): on a tie at confidence 1.0, the reminder wins.
+        return {"priority": 7}
+
     def train(
         self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
     ) -> Resource:

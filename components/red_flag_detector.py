@@ -77,11 +77,12 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
         if assessment.is_emergency:
             self._force_intent(message, EMERGENCY_INTENT)
             self._add_entity(message, "triage_level", "emergency")
+            decision = triage.decide(triage.start(text, self.criteria), self.criteria)
+            if decision.category:
+                self._add_entity(message, "symptom", decision.category)
             logger.info("Red flag: emergency signs %s", [s.id for s in assessment.signs])
         elif predicted not in KEEP_INTENTS:
             self._force_intent(message, SYMPTOM_INTENT)
-        if assessment.categories:
-            self._add_entity(message, "symptom", assessment.categories[0])
 
     @staticmethod
     def _force_intent(message: Message, name: Text) -> None:

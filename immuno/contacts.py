@@ -85,16 +85,6 @@ def team_number_now(contacts: Contacts, now: Optional[datetime] = None) -> str:
     return _fill(_routing()[key], contacts)
 
 
-def urgent_contact_lines(contacts: Contacts, now: Optional[datetime] = None) -> List[str]:
-    """What an `urgent` patient is told after the level message: number, fallback, what to say."""
-    routing = _routing()
-    return [
-        team_number_now(contacts, now),
-        _fill(routing["unreachable"], contacts),
-        routing["what_to_say"],
-    ]
-
-
 def handoff_lines(contacts: Contacts, now: Optional[datetime] = None) -> List[str]:
     """Answer to "I want to talk to a nurse / a human"."""
     routing = _routing()

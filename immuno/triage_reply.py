@@ -19,9 +19,9 @@ def reply_lines(
     if level == "emergency":
         return [triage.level_message("emergency")] + emergency_followup_lines(contacts, now)
     if level == "urgent":
-        return [triage.level_message("urgent")] + contacts_module.urgent_contact_lines(
-            contacts, now
-        )
+        # The level message already says what to tell the team and where to go if
+        # nobody answers; add the number that is right for this hour.
+        return [triage.level_message("urgent"), contacts_module.team_number_now(contacts, now)]
     return [triage.advice_text(category), triage.level_message("advice")]
 
 

@@ -2,8 +2,10 @@
 # Starts the action server, the Rasa server (REST, socket.io, HTTP API) and, when present,
 # the web pages. Ctrl-C stops all of them.
 #   RASA_PORT (5005)  ACTIONS_PORT (5055)  WEB_PORT (8080)  RASA_HOST (127.0.0.1)
+#   ACTIONS_HOST (127.0.0.1): the action server is never exposed unless set
 #   RASA_TOKEN        required when RASA_HOST is not a loopback address
 #   CORS_ORIGINS      allowed web origins (default: the local web page)
+#   TRACKER_DB        SQLite file of the conversations (var/tracker.db)
 #   MODEL             model archive (default: the one matching the current data)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +17,12 @@ RASA_HOST=${RASA_HOST:-127.0.0.1}
 CORS_ORIGINS=${CORS_ORIGINS:-"http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT"}
 MODEL=${MODEL:-$(scripts/train_if_changed.sh | tail -n 1)}
 export ACTION_SERVER_URL=${ACTION_SERVER_URL:-"http://127.0.0.1:$ACTIONS_PORT/webhook"}
-mkdir -p var
+TRACKER_DB=${TRACKER_DB:-var/tracker.db}
+# Files rendered for this instance only, so that several stacks can run side by side.
+run_dir=var/run/$RASA_PORT
+mkdir -p "$run_dir" "$(dirname "$TRACKER_DB")"
+sed -e "s#http://127.0.0.1:5055/webhook#$ACTION_SERVER_URL#" -e "s#var/tracker.db#$TRACKER_DB#" \
+  endpoints.yml > "$run_dir/endpoints.yml"
 
 auth=()
 case "$RASA_HOST" in
@@ -28,16 +35,17 @@ esac
 
 credentials=credentials.yml
 if [ -f scripts/render_credentials.py ]; then
-  .venv/bin/python scripts/render_credentials.py >&2 && credentials=var/credentials.yml
+  .venv/bin/python scripts/render_credentials.py --output "$run_dir/credentials.yml" >&2 \
+    && credentials=$run_dir/credentials.yml
 fi
 
 trap 'trap - INT TERM EXIT; kill 0 2>/dev/null; wait' INT TERM EXIT
 
-.venv/bin/python -m rasa_sdk --port "$ACTIONS_PORT" --actions actions &
+SANIC_HOST=${ACTIONS_HOST:-127.0.0.1} .venv/bin/python -m rasa_sdk --port "$ACTIONS_PORT" --actions actions &
 # shellcheck disable=SC2086
 .venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" --interface "$RASA_HOST" \
   --enable-api "${auth[@]}" --cors $CORS_ORIGINS \
-  --credentials "$credentials" --endpoints endpoints.yml &
+  --credentials "$credentials" --endpoints "$run_dir/endpoints.yml" &
 if [ -f scripts/serve_web.py ]; then
   WEB_PORT=$WEB_PORT RASA_URL="http://127.0.0.1:$RASA_PORT" .venv/bin/python scripts/serve_web.py &
 fi

@@ -6,8 +6,16 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export RASA_PORT=$1 ACTIONS_PORT=$2 WEB_PORT=$3
 shift 3
+export TRACKER_DB="var/run/$RASA_PORT/tracker.db"
+rm -f "$TRACKER_DB"
 export RASA_URL="http://127.0.0.1:$RASA_PORT" ACTIONS_URL="http://127.0.0.1:$ACTIONS_PORT" \
   WEB_URL="http://127.0.0.1:$WEB_PORT"
+# The Telegram connector of the test stack talks to the fake Bot API that
+# tests/e2e/test_telegram.py starts on loopback (never to Telegram).
+export TELEGRAM_FAKE_PORT=${TELEGRAM_FAKE_PORT:-$((RASA_PORT + 3094))}
+export TELEGRAM_TOKEN=123456:TEST-TOKEN TELEGRAM_VERIFY=immuno_test_bot
+export TELEGRAM_WEBHOOK_URL="http://127.0.0.1:$RASA_PORT/webhooks/telegram/webhook"
+export TELEGRAM_API_URL="http://127.0.0.1:$TELEGRAM_FAKE_PORT"
 mkdir -p results
 log=results/stack.log
 setsid scripts/serve.sh >"$log" 2>&1 &
