@@ -4,8 +4,8 @@ Runs on every message, after DIET and the FallbackClassifier. When the triage en
 finds a present, non-negated life-threatening sign, the intent becomes
 `report_emergency` (the rule answering it uses a domain response, so it works without
 the action server) and the entities `triage_level` and `symptom` fill the slots.
-A present symptom report that the classifier took for something else becomes
-`report_symptom`. The criteria come from knowledge/triage.yml through immuno.triage.
+A present symptom report that the classifier took for a social turn, an
+out-of-scope message or a knowledge question becomes `report_symptom`. The criteria come from knowledge/triage.yml through immuno.triage.
 """
 from __future__ import annotations
 
@@ -26,10 +26,13 @@ logger = logging.getLogger(__name__)
 
 EMERGENCY_INTENT = "report_emergency"
 SYMPTOM_INTENT = "report_symptom"
+KNOWLEDGE_PREFIX = "ask_"
+SIDE_EFFECT_QUESTION_INTENT = "ask_side_effects"
+SYMPTOM_QUESTION_INTENTS = {SIDE_EFFECT_QUESTION_INTENT, "ask_management"}
+REPORT_INTENTS = {EMERGENCY_INTENT, SYMPTOM_INTENT}
 # Intents that answer a triage question or close an emergency: a symptom word in them
 # is part of the answer, not a new report.
 KEEP_INTENTS = {
-    EMERGENCY_INTENT,
     SYMPTOM_INTENT,
     "affirm",
     "deny",
@@ -71,9 +74,14 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
     def _check(self, message: Message) -> None:
         text = message.get(TEXT) or ""
         assessment = triage.assess(text, self.criteria)
+        predicted = (message.get(INTENT) or {}).get("name") or ""
+        if assessment.hypothetical and predicted in REPORT_INTENTS:
+            # "est-ce que ça peut donner de la toux ?": a question, answered with what to
+            # do if it happens. The engine's report cues ("j'ai", "depuis"...) rule this out.
+            self._force_intent(message, SIDE_EFFECT_QUESTION_INTENT)
+            return
         if not assessment.is_report:
             return
-        predicted = (message.get(INTENT) or {}).get("name")
         if assessment.is_emergency:
             self._force_intent(message, EMERGENCY_INTENT)
             self._add_entity(message, "triage_level", "emergency")
@@ -81,8 +89,28 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
             if decision.category:
                 self._add_entity(message, "symptom", decision.category)
             logger.info("Red flag: emergency signs %s", [s.id for s in assessment.signs])
-        elif predicted not in KEEP_INTENTS:
+        elif predicted == EMERGENCY_INTENT:
+            # Only an explicitly negated red flag ("pas de douleur dans la poitrine, mais
+            # je tousse") lowers the classifier's emergency: when in doubt, escalate.
+            if self._negates_a_red_flag(assessment):
+                self._force_intent(message, SYMPTOM_INTENT)
+        elif predicted in KEEP_INTENTS:
+            pass
+        elif predicted.startswith(KNOWLEDGE_PREFIX):
+            # A question that names a present sign ("j'ai la diarrhée, c'est grave ?") is
+            # a report; one that only names an organ ("cancer du poumon") stays a question,
+            # unless it was taken for a side-effect question ("c'est au niveau des reins").
+            if assessment.signs or predicted in SYMPTOM_QUESTION_INTENTS:
+                self._force_intent(message, SYMPTOM_INTENT)
+        else:
             self._force_intent(message, SYMPTOM_INTENT)
+
+    def _negates_a_red_flag(self, assessment: "triage.Assessment") -> bool:
+        signs = self.criteria.signs
+        return any(
+            sign_id in signs and signs[sign_id].level == "emergency"
+            for sign_id in assessment.negated
+        )
 
     @staticmethod
     def _force_intent(message: Message, name: Text) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import unicodedata
 import urllib.error
@@ -35,7 +36,8 @@ TARGET_ADVICE_OVER_TRIAGE = 0.15
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", str(text).lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.replace("’", "'").split())
+    # hyphens and apostrophes are word breaks: "PD-1" and "pd 1", "l'équipe" and "l equipe"
+    return " ".join(re.sub(r"[-'’‑]", " ", text).split())
 
 
 @dataclass

@@ -1,0 +1,74 @@
+"""The safety net overrides the classifier on what the triage engine is sure of."""
+import pytest
+
+from rasa.shared.nlu.training_data.message import Message
+
+from components.red_flag_detector import RedFlagDetector
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return RedFlagDetector({"criteria_path": None})
+
+
+def run(detector, text, intent, confidence=0.9):
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": confidence},
+                            "intent_ranking": [{"name": intent, "confidence": confidence}],
+                            "entities": []})
+    detector.process([message])
+    entities = {e["entity"]: e["value"] for e in message.get("entities")}
+    return message.get("intent")["name"], entities
+
+
+@pytest.mark.parametrize(
+    "text, predicted",
+    [
+        ("douleur dans la poitrine", "greet"),
+        ("jarrive pa a respiré", "nlu_fallback"),
+        ("mon mari a perdu connaissance", "out_of_scope"),
+        ("bonjour, mes levres sont bleues", "greet"),
+        ("keytruda et je vomis du sang", "ask_drug"),
+        ("oui et en plus je n'arrive plus à respirer", "affirm"),
+    ],
+)
+def test_a_red_flag_is_an_emergency_whatever_the_classifier_says(detector, text, predicted):
+    intent, entities = run(detector, text, predicted)
+    assert intent == "report_emergency"
+    assert entities["triage_level"] == "emergency"
+    assert entities["symptom"]
+
+
+def test_a_negated_red_flag_is_not_an_emergency(detector):
+    intent, entities = run(detector, "pas de douleur dans la poitrine, mais je tousse",
+                           "report_emergency")
+    assert intent == "report_symptom" and "triage_level" not in entities
+
+
+def test_the_classifier_emergency_stands_when_nothing_is_negated(detector):
+    # When in doubt, escalate: the engine not finding a red flag lowers nothing.
+    intent, _ = run(detector, "je me sens vraiment tres mal", "report_emergency")
+    assert intent == "report_emergency"
+
+
+def test_a_question_about_a_possible_effect_is_not_a_report(detector):
+    intent, entities = run(detector, "est-ce que le traitement peut provoquer des douleurs "
+                                     "dans la poitrine ?", "report_emergency")
+    assert intent == "ask_side_effects" and entities == {}
+
+
+@pytest.mark.parametrize(
+    "text, predicted",
+    [("bonjour j'ai 39 de fievre", "greet"), ("jai la diarrhee c grave ?", "ask_management"),
+     ("c'est au niveau des reins", "ask_side_effects")],
+)
+def test_a_present_symptom_taken_for_something_else_is_a_report(detector, text, predicted):
+    assert run(detector, text, predicted)[0] == "report_symptom"
+
+
+@pytest.mark.parametrize(
+    "text, predicted",
+    [("bevacizumab pour le cancer du poumon ?", "ask_drug"),
+     ("oui", "affirm"), ("non pas de sang", "deny"), ("merci", "thanks")],
+)
+def test_other_messages_keep_their_intent(detector, text, predicted):
+    assert run(detector, text, predicted)[0] == predicted
