@@ -30,6 +30,10 @@ KNOWLEDGE_PREFIX = "ask_"
 SIDE_EFFECT_QUESTION_INTENT = "ask_side_effects"
 SYMPTOM_QUESTION_INTENTS = {SIDE_EFFECT_QUESTION_INTENT, "ask_management"}
 REPORT_INTENTS = {EMERGENCY_INTENT, SYMPTOM_INTENT}
+# Intents a question about a possible side effect is mistaken for.
+TAKEN_FOR_A_QUESTION = REPORT_INTENTS | {
+    "ask_immunotherapy", "ask_indications", "nlu_fallback", "out_of_scope"
+}
 # Intents that answer a triage question or close an emergency: a symptom word in them
 # is part of the answer, not a new report.
 KEEP_INTENTS = {
@@ -75,7 +79,7 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         assessment = triage.assess(text, self.criteria)
         predicted = (message.get(INTENT) or {}).get("name") or ""
-        if assessment.hypothetical and predicted in REPORT_INTENTS:
+        if assessment.hypothetical and assessment.categories and predicted in TAKEN_FOR_A_QUESTION:
             # "est-ce que ça peut donner de la toux ?": a question, answered with what to
             # do if it happens. The engine's report cues ("j'ai", "depuis"...) rule this out.
             self._force_intent(message, SIDE_EFFECT_QUESTION_INTENT)

@@ -321,7 +321,12 @@ class Knowledge:
 
     def _management_answer(self, text: str) -> Answer:
         topic = self.topics["management"]
-        organs = [o for o in self.organs if o.id in self.find_organs(text) and o.management]
+        named = self.find_organs(text)
+        organs = [o for o in self.organs if o.id in named and o.management]
+        if not organs and named:
+            # "que faire si j'ai de la fièvre ?": no treatment in the material for it, but
+            # what to do if it happens is the answer the patient needs.
+            return self._side_effects_answer(text, [])
         if not organs:
             return Answer(topic.answer, topic.source, topic=topic.id)
         lines = [f"{o.title} : {_decapitalize(o.management)} {o.if_it_happens}" for o in organs]

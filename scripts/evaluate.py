@@ -99,7 +99,8 @@ def check_turn(turn: dict, messages: List[dict], tracker: dict) -> List[str]:
         problems.append(f"no quick-reply buttons: {said}")
     if "intent" in expect:
         intent = (tracker.get("latest_message") or {}).get("intent", {}).get("name")
-        if intent != expect["intent"]:
+        allowed = expect["intent"] if isinstance(expect["intent"], list) else [expect["intent"]]
+        if intent not in allowed:
             problems.append(f"intent {intent!r} != {expect['intent']!r}: {said}")
     for slot, value in (expect.get("slots") or {}).items():
         actual = (tracker.get("slots") or {}).get(slot)
