@@ -6,6 +6,8 @@
 #   RASA_TOKEN        required when RASA_HOST is not a loopback address
 #   CORS_ORIGINS      allowed web origins (default: the local web page)
 #   TRACKER_DB        SQLite file of the conversations (var/tracker.db)
+#   DATABASE_URL      postgresql://... : PostgreSQL tracker store instead of SQLite
+#   REDIS_URL         redis://host:port/db : Redis lock store (several Rasa servers)
 #   MODEL             model archive (default: the one matching the current data)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,8 +23,9 @@ TRACKER_DB=${TRACKER_DB:-var/tracker.db}
 # Files rendered for this instance only, so that several stacks can run side by side.
 run_dir=var/run/$RASA_PORT
 mkdir -p "$run_dir" "$(dirname "$TRACKER_DB")"
-sed -e "s#http://127.0.0.1:5055/webhook#$ACTION_SERVER_URL#" -e "s#var/tracker.db#$TRACKER_DB#" \
-  endpoints.yml > "$run_dir/endpoints.yml"
+# SQLite tracker store by default; PostgreSQL when DATABASE_URL is set, Redis lock store
+# when REDIS_URL is set (see deploy/render_endpoints.py and docs/PRODUCTION.md).
+TRACKER_DB=$TRACKER_DB .venv/bin/python deploy/render_endpoints.py --output "$run_dir/endpoints.yml"
 
 auth=()
 case "$RASA_HOST" in

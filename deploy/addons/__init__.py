@@ -1,0 +1,1 @@
+"""Production add-ons loaded by Rasa through endpoints/credentials (see docs/PRODUCTION.md)."""
