@@ -77,6 +77,9 @@ class Assessment:
     negated: List[str] = field(default_factory=list)
     hypothetical: bool = False
     numbers: Dict[str, List[float]] = field(default_factory=dict)
+    # A complaint in general words ("j'ai mal à la gorge", "je me sens pas bien") that no
+    # category lists: still a report, triaged as an unrecognised symptom.
+    unlisted_complaint: bool = False
 
     @property
     def level(self) -> Optional[str]:
@@ -84,7 +87,9 @@ class Assessment:
 
     @property
     def is_report(self) -> bool:
-        return not self.hypothetical and bool(self.signs or self.categories)
+        return not self.hypothetical and bool(
+            self.signs or self.categories or self.unlisted_complaint
+        )
 
     @property
     def is_emergency(self) -> bool:
@@ -132,6 +137,7 @@ class Criteria:
         hyp = data["hypothetical"]
         self.hyp_cues = [_rx(p) for p in hyp["cues"]]
         self.report_cues = [_rx(p) for p in hyp["report_cues"]]
+        self.complaint_cues = [_rx(p) for p in data.get("unlisted_complaint_cues") or []]
         self.answer_rx = {k: [_rx(p) for p in v] for k, v in data["answers"].items()}
         self.rules = data.get("rules") or {}
         self.reask_prefix = data.get("reask_prefix", "")
@@ -310,7 +316,10 @@ def assess(text: str, criteria=None) -> Assessment:
     raw = _analyse(text, crit)
     signs = [] if raw.hypothetical else [crit.signs[s] for s in _with_combinations(raw.signs, crit)]
     categories = list(dict.fromkeys(raw.categories + [s.category for s in signs]))
-    return Assessment(raw.text, signs, categories, raw.negated, raw.hypothetical, raw.numbers)
+    complaint = not raw.hypothetical and any(rx.search(raw.text) for rx in crit.complaint_cues)
+    return Assessment(
+        raw.text, signs, categories, raw.negated, raw.hypothetical, raw.numbers, complaint
+    )
 
 
 # ---------------------------------------------------------------- triage form

@@ -3,6 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .venv/bin/python scripts/evaluate.py --url "$RASA_URL"
-if [ -d tests/e2e ]; then
-  .venv/bin/python -m pytest tests/e2e -q
-fi
+.venv/bin/python -m pytest tests/live tests/e2e -q

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 export RASA_PORT=$1 ACTIONS_PORT=$2 WEB_PORT=$3
 shift 3
 export TRACKER_DB="var/run/$RASA_PORT/tracker.db"
-rm -f "$TRACKER_DB"
+export AUDIT_FILE="var/run/$RASA_PORT/audit.jsonl"
+rm -f "$TRACKER_DB" "$AUDIT_FILE"
 export RASA_URL="http://127.0.0.1:$RASA_PORT" ACTIONS_URL="http://127.0.0.1:$ACTIONS_PORT" \
   WEB_URL="http://127.0.0.1:$WEB_PORT"
 # The Telegram connector of the test stack talks to the fake Bot API that

@@ -591,3 +591,19 @@ def test_more_emergencies(text):
 def test_more_mild_phrasings(text, sign):
     assert sign in ids(text)
     assert not assess(text).is_emergency
+
+
+@pytest.mark.parametrize(
+    "text", ["j'ai mal à la gorge", "je me sens pas bien", "il a une douleur au genou", "je souffre"]
+)
+def test_a_complaint_no_row_lists_is_a_report_escalated_to_urgent(text):
+    assessment = triage.assess(text)
+    assert assessment.is_report and assessment.unlisted_complaint
+    assert triage.decide(triage.start(text)).level == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text", ["j'ai une question", "j'ai un rendez-vous demain", "est-ce que ça peut faire mal à la gorge ?"]
+)
+def test_ordinary_sentences_are_not_complaints(text):
+    assert not triage.assess(text).is_report
