@@ -11,6 +11,8 @@ same reply (a JSON list of bot messages) as Rasa's RestInput, but:
 * control characters (NUL first: PostgreSQL refuses it in text) are removed from the
   message; a message with nothing left gets a polite reply, without reaching the model;
 * `input_channel` can no longer be set by the client (it names the channel in trackers);
+* a turn that produced no message at all (a custom action failed and nothing else
+  answered, or `/restart`) gets a French sentence instead of `[]`;
 * when the turn cannot be handled (tracker store, lock store or model failure) the client
   gets 503 with a French "service momentanément indisponible" message instead of Rasa's
   `200 []`, which looks like a bot with nothing to say; the turn is not half-saved
@@ -47,6 +49,8 @@ _SENDER_OK = re.compile(r"^[^\x00-\x1f\x7f]+$")
 
 UNAVAILABLE = ("Le service est momentanément indisponible. Réessayez dans quelques minutes. "
                "En cas d'urgence, appelez le 15.")
+NO_REPLY = ("Je n'ai pas de réponse à ce message pour le moment. Reformulez-le, ou réessayez "
+            "dans quelques minutes. En cas d'urgence, appelez le 15.")
 EMPTY_REPLY = ("Je n'ai pas reçu de texte. Écrivez votre question ou décrivez votre symptôme. "
                "En cas d'urgence, appelez le 15.")
 
@@ -78,7 +82,7 @@ def parse_request(request: Request) -> Tuple[str, str, Optional[Dict[str, Any]]]
         payload = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:
         raise BadRequest(400, "invalid_utf8", "Le corps de la requête n'est pas en UTF-8.")
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         raise BadRequest(400, "invalid_json", "Le corps de la requête n'est pas du JSON valide.")
     if not isinstance(payload, dict):
         raise BadRequest(400, "invalid_payload",
@@ -147,6 +151,10 @@ class HardenedRestInput(InputChannel):
                 logger.error("rest: turn of conversation %s not handled (%s)",
                              sender[:64], type(error).__name__)
                 return _error(503, "unavailable", UNAVAILABLE)
+            if not collector.messages:
+                # Rasa answers nothing when a custom action fails (action server down
+                # without the gateway of docs/PRODUCTION.md) or after `/restart`: say so.
+                return response.json([{"recipient_id": sender, "text": NO_REPLY}])
             return response.json(collector.messages)
 
         return webhook
