@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -175,7 +175,9 @@ class Knowledge:
         for item in [*topics.values(), *drugs.values(), *organs]:
             if not str(item.source).strip():
                 raise ValueError(f"knowledge entry {item.id!r} has no source")
-        return cls(topics, drugs, organs, drug_data, effects_data, topics_data["fallback"])
+        knowledge = cls(topics, drugs, organs, drug_data, effects_data, topics_data["fallback"])
+        knowledge._read_more = topics_data["read_more"]
+        return knowledge
 
     # ---- lookups -------------------------------------------------------------------------
     def drug(self, drug_id: str) -> Drug:
@@ -248,17 +250,28 @@ class Knowledge:
             text = text if isinstance(text, str) else ""
             drug_ids = self._drugs_asked(text, entities)
             if intent == DRUG_INTENT:
-                return self._drug_answer(drug_ids, text)
+                return self._with_read_more(self._drug_answer(drug_ids, text))
             if intent == SIDE_EFFECTS_INTENT:
-                return self._side_effects_answer(text, drug_ids)
+                return self._with_read_more(self._side_effects_answer(text, drug_ids))
             if intent == MANAGEMENT_INTENT:
-                return self._management_answer(text)
+                return self._with_read_more(self._management_answer(text))
             topic = self.topics.get(intent[len("ask_"):]) if intent.startswith("ask_") else None
             if topic:
-                return Answer(topic.answer, topic.source, topic=topic.id)
+                return self._with_read_more(Answer(topic.answer, topic.source, topic=topic.id))
         except Exception:  # noqa: BLE001 - a patient must always get a reply
             pass
         return self._fallback_answer()
+
+    def _with_read_more(self, answer: Answer) -> Answer:
+        """Where to read more: the OncOccitanie sheets for side effects, else the deck."""
+        if answer.buttons or answer.topic == "further_reading":
+            return answer  # a question back to the patient, or already the reading list
+        key = "side_effects" if answer.topic in ("side_effects", "management") else "deck"
+        body, last = answer.text, ""
+        for invitation in (self._invitation, self._invitation_general):
+            if body.endswith(invitation):  # the invitation to describe symptoms stays last
+                body, last = body[: -len(invitation)].rstrip("\n"), "\n" + invitation
+        return replace(answer, text=f"{body}\n{self._read_more[key]}{last}")
 
     def _fallback_answer(self) -> Answer:
         fb = self._fallback
@@ -342,10 +355,12 @@ class Knowledge:
             entries = [FaqEntry(topic.question, main.text, main.source, topic.id)]
             for drug in self.drugs.values():
                 if self._family_topics.get(drug.family) == topic.id:
-                    entries.append(FaqEntry(drug.question, self.drug_card(drug), drug.source, drug.id))
+                    card = self._with_read_more(Answer(self.drug_card(drug), drug.source, topic="drug"))
+                    entries.append(FaqEntry(drug.question, card.text, drug.source, drug.id))
             if topic.id == "side_effects":
                 for organ in self.organs:
                     text = "\n".join([self.organ_text(organ), self._invitation])
+                    text = self._with_read_more(Answer(text, organ.source, topic=topic.id)).text
                     entries.append(FaqEntry(organ.question, text, organ.source, organ.id))
             sections.append(FaqSection(topic.title, entries, topic.id))
         return sections
