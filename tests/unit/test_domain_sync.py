@@ -1,0 +1,34 @@
+"""What the domain says on its own (so that it works without the action server) must not
+drift from the knowledge files, which are the single source of medical text."""
+from pathlib import Path
+
+import yaml
+
+from immuno import triage
+
+DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())
+
+
+def response_text(name):
+    return DOMAIN["responses"][name][0]["text"]
+
+
+def test_the_emergency_response_is_the_emergency_level_message():
+    assert response_text("utter_emergency").startswith(triage.level_message("emergency"))
+
+
+def test_the_emergency_response_offers_to_end_the_reminders():
+    buttons = DOMAIN["responses"]["utter_emergency"][0]["buttons"]
+    assert [b["payload"] for b in buttons] == ["/emergency_handled"]
+
+
+def test_every_level_leads_with_its_numbers():
+    assert "15" in triage.level_message("emergency") and "112" in triage.level_message("emergency")
+    assert "114" in triage.level_message("emergency")
+    assert "carte patient" in triage.level_message("urgent")
+
+
+def test_greeting_says_what_it_is_that_it_does_not_replace_the_team_and_15():
+    greeting = response_text("utter_greet")
+    assert len(greeting.splitlines()) == 2
+    assert "ne remplace pas votre équipe" in greeting and "15" in greeting
