@@ -33,6 +33,7 @@ import re
 from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from deploy.addons.tracker_store import TrackerStoreUnavailable
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -147,7 +148,7 @@ class HardenedRestInput(InputChannel):
                 await on_new_message(UserMessage(text, collector, sender,
                                                  input_channel=self.name(),
                                                  metadata=metadata))
-            except (asyncio.CancelledError, Exception) as error:  # noqa: BLE001
+            except (asyncio.CancelledError, TrackerStoreUnavailable, Exception) as error:
                 logger.error("rest: turn of conversation %s not handled (%s)",
                              sender[:64], type(error).__name__)
                 return _error(503, "unavailable", UNAVAILABLE)

@@ -36,7 +36,8 @@ def test_database_and_redis_urls_stay_in_the_environment():
     assert "s3cret" not in text and "r3dis" not in text
     assert out["tracker_store"]["url"] == "${DATABASE_URL}"
     assert out["tracker_store"]["type"].endswith("ResilientSQLTrackerStore")
-    assert out["lock_store"] == {"type": "redis", "url": "redis", "port": 6380, "db": 2,
+    assert out["lock_store"] == {"type": "deploy.addons.lock_store.AtomicRedisLockStore",
+                                 "url": "redis", "port": 6380, "db": 2,
                                  "use_ssl": False, "socket_timeout": 2.0,
                                  "password": "${REDIS_PASSWORD}"}
     assert out["action_endpoint"]["url"] == "http://actions:5055/webhook"
