@@ -17,7 +17,11 @@ class ActionAssessSymptom(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        state = triage.start(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        if triage.is_announcement(text):
+            dispatcher.utter_message(text=contacts.routing_text("describe_symptom"))
+            return [SlotSet("triage_followup", False)]
+        state = triage.start(text)
         if triage.next_question(state) is None:
             decision = triage.decide(state)
             events = conclude(

@@ -138,6 +138,7 @@ class Criteria:
         self.hyp_cues = [_rx(p) for p in hyp["cues"]]
         self.report_cues = [_rx(p) for p in hyp["report_cues"]]
         self.complaint_cues = [_rx(p) for p in data.get("unlisted_complaint_cues") or []]
+        self.announcement_cues = [_rx(p) for p in data.get("announcement_cues") or []]
         self.answer_rx = {k: [_rx(p) for p in v] for k, v in data["answers"].items()}
         self.rules = data.get("rules") or {}
         self.reask_prefix = data.get("reask_prefix", "")
@@ -320,6 +321,15 @@ def assess(text: str, criteria=None) -> Assessment:
     return Assessment(
         raw.text, signs, categories, raw.negated, raw.hypothetical, raw.numbers, complaint
     )
+
+
+def is_announcement(text: str, criteria=None) -> bool:
+    """"J'ai un symptôme": a symptom is announced but not described yet."""
+    crit = _crit(criteria)
+    assessment = assess(text, crit)
+    if assessment.signs or assessment.categories or assessment.unlisted_complaint:
+        return False
+    return any(rx.search(assessment.text) for rx in crit.announcement_cues)
 
 
 # ---------------------------------------------------------------- triage form

@@ -111,3 +111,12 @@ async def test_an_emergency_the_engine_cannot_explain_is_still_recorded_as_emerg
     _, events = await run_action(ActionRecordEmergency(), tracker)
     assert slot_events(events)["triage_level"] == "emergency"
     assert audited(audit_file)[0]["criteria"] == ["classifier_report_emergency"]
+
+
+async def test_an_announced_but_undescribed_symptom_gets_a_request_to_describe_it(audit_file):
+    messages, events = await run_action(
+        ActionAssessSymptom(), create_tracker("J'ai un symptôme", "report_symptom")
+    )
+    assert slot_events(events) == {"triage_followup": False}
+    assert "Décrivez" in texts(messages)
+    assert not audit_file.exists()

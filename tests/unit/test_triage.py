@@ -607,3 +607,13 @@ def test_a_complaint_no_row_lists_is_a_report_escalated_to_urgent(text):
 )
 def test_ordinary_sentences_are_not_complaints(text):
     assert not triage.assess(text).is_report
+
+
+@pytest.mark.parametrize("text", ["J'ai un symptôme", "jai un probleme", "mon mari a un souci"])
+def test_an_announced_symptom_is_not_yet_a_description(text):
+    assert triage.is_announcement(text)
+
+
+@pytest.mark.parametrize("text", ["j'ai un problème de peau", "j'ai mal au pied", "j'ai 39 de fièvre"])
+def test_a_described_symptom_is_not_an_announcement(text):
+    assert not triage.is_announcement(text)
