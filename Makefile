@@ -47,7 +47,7 @@ live-tests: model
 	scripts/with_stack.sh $(TEST_RASA_PORT) $(TEST_ACTIONS_PORT) $(TEST_WEB_PORT) \
 	  scripts/live_tests.sh
 
-test: validate unit stories live-tests
+test: validate unit stories live-tests prod-tests
 
 eval-nlu: install
 	$(PY) scripts/eval_nlu.py
@@ -57,6 +57,19 @@ bench: model
 
 audit-export: install
 	@$(PY) scripts/export_audit.py
+
+# Production checks (issue 5): PostgreSQL, Redis, two replicas behind nginx, faults.
+.PHONY: prod-tests bench-load purge
+prod-tests: model
+	scripts/prod_tests.sh
+
+# Load benchmark (not a test): 50 patients x 20 turns, one replica then two behind nginx.
+bench-load: model
+	$(PY) scripts/bench_load.py
+
+# Deletes conversations idle for more than DAYS days (DATABASE_URL, else var/tracker.db).
+purge: install
+	$(PY) scripts/purge_conversations.py --older-than-days $${DAYS:?set DAYS=<days>}
 
 clean:
 	rm -rf results var/tracker.db
