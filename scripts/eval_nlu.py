@@ -3,8 +3,9 @@
 The evaluation config is derived from config.yml (the single source of the pipeline):
 - `FallbackClassifier` is removed, so that the scores measure the classifier itself
   (otherwise every low-confidence prediction becomes `nlu_fallback`);
-- a custom component that cannot be imported (e.g. `RedFlagDetector` while
-  `immuno/triage.py` is being written) is removed too, with a warning on stderr.
+- `RedFlagDetector` is removed unless --with-red-flag: it rewrites intents by rule and its
+  entities have no `start`/`end`, which crashes rasa's entity evaluation;
+- a custom component that cannot be imported is removed too, with a warning on stderr.
 
 Reads results/nlu_cv/intent_report.json (intent macro-avg F1) and
 results/nlu_cv/DIETClassifier_report.json (`drug` entity F1), prints them against the
@@ -30,6 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 INTENT_F1_MIN = 0.95
 DRUG_F1_MIN = 0.97
 REMOVED_ALWAYS = {"FallbackClassifier"}
+# The red-flag safety net rewrites intents by rule and adds entities without `start`/`end`,
+# which crashes rasa's entity evaluation (KeyError: 'start'). It is left out unless
+# --with-red-flag is given; its behaviour is covered by its own tests.
+RED_FLAG = "components.red_flag_detector.RedFlagDetector"
 
 
 def importable(component: str) -> bool:
@@ -47,12 +52,13 @@ def importable(component: str) -> bool:
     return True
 
 
-def build_eval_config(config_path: Path) -> tuple[dict, list[str]]:
+def build_eval_config(config_path: Path, with_red_flag: bool = False) -> tuple[dict, list[str]]:
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    excluded = set(REMOVED_ALWAYS) | (set() if with_red_flag else {RED_FLAG})
     kept, removed = [], []
     for step in config.get("pipeline", []):
         name = step["name"]
-        if name in REMOVED_ALWAYS or not importable(name):
+        if name in excluded or not importable(name):
             removed.append(name)
         else:
             kept.append(step)
@@ -109,6 +115,8 @@ def main() -> int:
     parser.add_argument("--out", default="results/nlu_cv")
     parser.add_argument("--config", default="config.yml")
     parser.add_argument("--report-only", action="store_true")
+    parser.add_argument("--with-red-flag", action="store_true",
+                        help="keep RedFlagDetector in the evaluation pipeline")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -116,7 +124,7 @@ def main() -> int:
     out = ROOT / args.out
 
     if not args.report_only:
-        config, removed = build_eval_config(ROOT / args.config)
+        config, removed = build_eval_config(ROOT / args.config, args.with_red_flag)
         print("evaluation config: config.yml without " + ", ".join(removed))
         run_cross_validation(config, args.folds, out)
 
