@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 EMERGENCY_INTENT = "report_emergency"
 SYMPTOM_INTENT = "report_symptom"
 KNOWLEDGE_PREFIX = "ask_"
+DRUG_INTENT = "ask_drug"
 SIDE_EFFECT_QUESTION_INTENT = "ask_side_effects"
 SYMPTOM_QUESTION_INTENTS = {SIDE_EFFECT_QUESTION_INTENT, "ask_management"}
 REPORT_INTENTS = {EMERGENCY_INTENT, SYMPTOM_INTENT}
@@ -102,9 +103,11 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
             pass
         elif predicted.startswith(KNOWLEDGE_PREFIX):
             # A question that names a present sign ("j'ai la diarrhée, c'est grave ?") is
-            # a report; one that only names an organ ("cancer du poumon") stays a question,
-            # unless it was taken for a side-effect question ("c'est au niveau des reins").
-            if assessment.signs or predicted in SYMPTOM_QUESTION_INTENTS:
+            # a report. One that only names an organ stays a question ("keytruda pour le
+            # cancer du poumon"), unless it was taken for a side-effect question or is a
+            # statement, not a question ("c'est au niveau des reins").
+            statement = predicted != DRUG_INTENT and not triage.is_question(text, self.criteria)
+            if assessment.signs or predicted in SYMPTOM_QUESTION_INTENTS or statement:
                 self._force_intent(message, SYMPTOM_INTENT)
         else:
             self._force_intent(message, SYMPTOM_INTENT)

@@ -139,6 +139,7 @@ class Criteria:
         self.report_cues = [_rx(p) for p in hyp["report_cues"]]
         self.complaint_cues = [_rx(p) for p in data.get("unlisted_complaint_cues") or []]
         self.announcement_cues = [_rx(p) for p in data.get("announcement_cues") or []]
+        self.question_cues = [_rx(p) for p in data.get("question_cues") or []]
         self.answer_rx = {k: [_rx(p) for p in v] for k, v in data["answers"].items()}
         self.rules = data.get("rules") or {}
         self.reask_prefix = data.get("reask_prefix", "")
@@ -321,6 +322,15 @@ def assess(text: str, criteria=None) -> Assessment:
     return Assessment(
         raw.text, signs, categories, raw.negated, raw.hypothetical, raw.numbers, complaint
     )
+
+
+def is_question(text: str, criteria=None) -> bool:
+    """A question (mark or interrogative words) rather than a statement."""
+    crit = _crit(criteria)
+    if "?" in str(text):
+        return True
+    normalised = normalize(str(text))
+    return any(rx.search(normalised) for rx in crit.question_cues)
 
 
 def is_announcement(text: str, criteria=None) -> bool:

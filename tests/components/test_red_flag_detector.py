@@ -59,7 +59,8 @@ def test_a_question_about_a_possible_effect_is_not_a_report(detector):
 @pytest.mark.parametrize(
     "text, predicted",
     [("bonjour j'ai 39 de fievre", "greet"), ("jai la diarrhee c grave ?", "ask_management"),
-     ("c'est au niveau des reins", "ask_side_effects")],
+     ("c'est au niveau des reins", "ask_side_effects"),
+     ("c'est au niveau des reins", "ask_immune_system")],
 )
 def test_a_present_symptom_taken_for_something_else_is_a_report(detector, text, predicted):
     assert run(detector, text, predicted)[0] == "report_symptom"
@@ -68,6 +69,8 @@ def test_a_present_symptom_taken_for_something_else_is_a_report(detector, text, 
 @pytest.mark.parametrize(
     "text, predicted",
     [("bevacizumab pour le cancer du poumon ?", "ask_drug"),
+     ("keytruda pour le cancer du poumon", "ask_drug"),
+     ("les poumons c'est quoi le rapport avec l'immunité ?", "ask_immune_system"),
      ("oui", "affirm"), ("non pas de sang", "deny"), ("merci", "thanks")],
 )
 def test_other_messages_keep_their_intent(detector, text, predicted):
