@@ -45,6 +45,11 @@ SCRIPT = [
 ]
 
 
+# A 200 that says the service is degraded (action gateway, hardened channel) is an error.
+DEGRADED = ("momentanément indisponible", "momentan\\u00e9ment indisponible",
+            "pas de réponse à ce message")
+
+
 def percentile(values: List[float], pct: float) -> float:
     if not values:
         return float("nan")
@@ -67,6 +72,8 @@ async def patient(session: aiohttp.ClientSession, url: str, sender: str, turns: 
                 if resp.status != 200 or not body:
                     key = f"HTTP {resp.status}" if resp.status != 200 else "empty reply"
                     errors[key] = errors.get(key, 0) + 1
+                elif any(marker in str(body) for marker in DEGRADED):
+                    errors["degraded reply"] = errors.get("degraded reply", 0) + 1
             sent.append(text)
         except Exception as error:  # noqa: BLE001
             errors[type(error).__name__] = errors.get(type(error).__name__, 0) + 1

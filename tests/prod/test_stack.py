@@ -78,6 +78,17 @@ def test_same_conversation_hit_concurrently_is_serialised(stack):
                for i in range(0, len(kinds) - 1) if kinds[i] == "user" and i + 1 < len(kinds))
 
 
+def test_long_conversation_still_reaches_the_actions(stack):
+    """Rasa posts the whole tracker to the action endpoint: a long conversation must not
+    hit the public body limit at the action gateway."""
+    sender = "scale-long"
+    for turn in range(30):
+        reply = texts(say(stack.url, sender, TURNS[turn % len(TURNS)]))
+        assert "indisponible" not in reply and "pas de réponse" not in reply, (turn, reply)
+    events = tracker(stack.replica_url(0), sender, stack.token)["events"]
+    assert len(json.dumps(events)) > 64 * 1024
+
+
 # -- security -----------------------------------------------------------------------------
 def test_http_api_needs_the_token(stack):
     sender = "scale-0"
