@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Write var/credentials.yml (what `rasa run --credentials` reads) from credentials.yml.
 
-* Every channel of the committed credentials.yml is kept.
+* Every channel of the committed credentials.yml is kept; Rasa's ``rest`` channel becomes
+  ``deploy.addons.rest.HardenedRestInput`` (same URL, clear 4xx on bad input).
 * Rasa's built-in ``socketio`` channel is swapped for ``channels.socketio.SocketIOInput``
   (same name, same settings): Rasa 3.6.21 forgets an ``await`` that python-socketio 5
   needs, and without it no reply reaches a widget that uses session persistence
@@ -30,6 +31,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SOCKETIO_BUILTIN = "socketio"
 SOCKETIO_FIXED = "channels.socketio.SocketIOInput"
+# Rasa's REST channel answers 500 on some malformed input; this one checks it at the door.
+REST_BUILTIN = "rest"
+REST_HARDENED = "deploy.addons.rest.HardenedRestInput"
+REPLACEMENTS = {SOCKETIO_BUILTIN: SOCKETIO_FIXED, REST_BUILTIN: REST_HARDENED}
 TELEGRAM_KEYS = ("telegram", "channels.telegram.TelegramInput",
                  "rasa.core.channels.telegram.TelegramInput")
 TELEGRAM_CLASS = "channels.telegram.TelegramInput"
@@ -47,9 +52,7 @@ def render(base: Mapping[str, Any] | None, env: Mapping[str, str]) -> Dict[str, 
     for name, settings in (base or {}).items():
         if name in TELEGRAM_KEYS:
             continue
-        if name == SOCKETIO_BUILTIN:
-            name = SOCKETIO_FIXED
-        out[name] = settings
+        out[REPLACEMENTS.get(name, name)] = settings
     if all(env.get(key) for key in REQUIRED_TELEGRAM_ENV):
         telegram = {
             "access_token": "${TELEGRAM_TOKEN}",

@@ -34,7 +34,7 @@ def test_telegram_on_with_placeholders_only():
                         "webhook_url": "${TELEGRAM_WEBHOOK_URL}", "api_url": "${TELEGRAM_API_URL}"}
     assert "socketio" not in out
     assert out["channels.socketio.SocketIOInput"] == {"session_persistence": True}
-    assert "rest" in out
+    assert "rest" not in out and "deploy.addons.rest.HardenedRestInput" in out
 
 
 def test_written_file_holds_no_secret(tmp_path):
