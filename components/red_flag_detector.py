@@ -5,7 +5,8 @@ finds a present, non-negated life-threatening sign, the intent becomes
 `report_emergency` (the rule answering it uses a domain response, so it works without
 the action server) and the entities `triage_level` and `symptom` fill the slots.
 A present symptom report that the classifier took for a social turn, an
-out-of-scope message or a knowledge question becomes `report_symptom`. The criteria come from knowledge/triage.yml through immuno.triage.
+out-of-scope message or a knowledge question becomes `report_symptom`; a question about
+a possible side effect that it took for a report becomes `ask_side_effects`. The criteria come from knowledge/triage.yml through immuno.triage.
 """
 from __future__ import annotations
 
@@ -26,10 +27,8 @@ logger = logging.getLogger(__name__)
 
 EMERGENCY_INTENT = "report_emergency"
 SYMPTOM_INTENT = "report_symptom"
-KNOWLEDGE_PREFIX = "ask_"
 DRUG_INTENT = "ask_drug"
 SIDE_EFFECT_QUESTION_INTENT = "ask_side_effects"
-SYMPTOM_QUESTION_INTENTS = {SIDE_EFFECT_QUESTION_INTENT, "ask_management"}
 REPORT_INTENTS = {EMERGENCY_INTENT, SYMPTOM_INTENT}
 # Intents a question about a possible side effect is mistaken for.
 TAKEN_FOR_A_QUESTION = REPORT_INTENTS | {
@@ -101,16 +100,19 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
                 self._force_intent(message, SYMPTOM_INTENT)
         elif predicted in KEEP_INTENTS:
             pass
-        elif predicted.startswith(KNOWLEDGE_PREFIX):
-            # A question that names a present sign ("j'ai la diarrhée, c'est grave ?") is
-            # a report. One that only names an organ stays a question ("keytruda pour le
-            # cancer du poumon"), unless it was taken for a side-effect question or is a
-            # statement, not a question ("c'est au niveau des reins").
-            statement = predicted != DRUG_INTENT and not triage.is_question(text, self.criteria)
-            if assessment.signs or predicted in SYMPTOM_QUESTION_INTENTS or statement:
-                self._force_intent(message, SYMPTOM_INTENT)
-        else:
+        elif self._present_report(assessment, text, predicted):
             self._force_intent(message, SYMPTOM_INTENT)
+
+    def _present_report(self, assessment: "triage.Assessment", text: Text, predicted: Text) -> bool:
+        """A message the classifier took for a question, a social turn or out of scope,
+        that in fact reports a present symptom: worded as a report ("j'ai la diarrhée,
+        c'est grave ?"), or a statement rather than a question ("c'est au niveau des
+        reins"). A drug question needs a present sign ("keytruda pour le cancer du
+        poumon" only names an organ)."""
+        present = assessment.reported or not triage.is_question(text, self.criteria)
+        if predicted == DRUG_INTENT:
+            return bool(assessment.signs) and assessment.reported
+        return present
 
     def _negates_a_red_flag(self, assessment: "triage.Assessment") -> bool:
         signs = self.criteria.signs

@@ -80,6 +80,8 @@ class Assessment:
     # A complaint in general words ("j'ai mal à la gorge", "je me sens pas bien") that no
     # category lists: still a report, triaged as an unrecognised symptom.
     unlisted_complaint: bool = False
+    # Worded as a present report ("j'ai", "depuis hier", "mon mari a"...): report cues.
+    reported: bool = False
 
     @property
     def level(self) -> Optional[str]:
@@ -319,8 +321,9 @@ def assess(text: str, criteria=None) -> Assessment:
     signs = [] if raw.hypothetical else [crit.signs[s] for s in _with_combinations(raw.signs, crit)]
     categories = list(dict.fromkeys(raw.categories + [s.category for s in signs]))
     complaint = not raw.hypothetical and any(rx.search(raw.text) for rx in crit.complaint_cues)
+    reported = any(rx.search(raw.text) for rx in crit.report_cues)
     return Assessment(
-        raw.text, signs, categories, raw.negated, raw.hypothetical, raw.numbers, complaint
+        raw.text, signs, categories, raw.negated, raw.hypothetical, raw.numbers, complaint, reported
     )
 
 

@@ -75,3 +75,26 @@ def test_a_present_symptom_taken_for_something_else_is_a_report(detector, text, 
 )
 def test_other_messages_keep_their_intent(detector, text, predicted):
     assert run(detector, text, predicted)[0] == predicted
+
+
+@pytest.mark.parametrize(
+    "text, predicted",
+    [
+        ("l'immuno ça touche la thyroide ?", "ask_side_effects"),
+        ("est-ce que ça fatigue l'immunothérapie", "ask_side_effects"),
+        ("qu'est-ce qu'on me donnera si j'ai une diarrhée sous immuno", "ask_management"),
+        ("comment soigner une grippe", "out_of_scope"),
+    ],
+)
+def test_questions_that_name_a_symptom_stay_questions(detector, text, predicted):
+    assert run(detector, text, predicted)[0] == predicted
+
+
+def test_about_to_faint_is_not_a_negation(detector):
+    intent, entities = run(detector, "je vomis et je suis sur le point de m'évanouir",
+                           "report_emergency")
+    assert intent == "report_emergency" and entities["triage_level"] == "emergency"
+
+
+def test_a_drug_question_with_a_present_sign_is_a_report(detector):
+    assert run(detector, "je prends du keytruda et j'ai la diarrhée", "ask_drug")[0] == "report_symptom"
