@@ -3,12 +3,14 @@
 
 Starts the production stack (deploy/stack.py: 2 Rasa replicas + action server + nginx, on
 the machine's PostgreSQL and Redis), then runs N concurrent patients x T turns (asyncio +
-aiohttp; each patient waits for the answer before the next message) twice: against one
-replica directly, then through nginx across both. Prints throughput, p50/p95/p99 latency,
-errors and lost turns (user messages in the tracker vs messages sent), and stops what it
-started.
+aiohttp; each patient waits for the answer, then reads and types for a random 2 to 8 s
+before the next message) against one replica directly, then through nginx across both.
+Each is run twice: with those pauses (patients as they write) and with no pause at all
+(every patient sends again as soon as answered: the stack's capacity). Prints throughput,
+p50/p95/p99 latency, errors and lost turns (user messages in the tracker vs messages
+sent), and stops what it started.
 
-  scripts/bench_load.py [--patients 50] [--turns 20] [--url URL --token T]
+  scripts/bench_load.py [--patients 50] [--turns 20] [--think 2 8] [--url URL --token T]
   DATABASE_ADMIN_URL (postgresql://postgres@127.0.0.1:5432/postgres)  REDIS_URL
   (redis://127.0.0.1:6379/8)  BENCH_PORT (5900: replicas 5901-5902, nginx 5980)
 
@@ -21,12 +23,14 @@ import argparse
 import asyncio
 import os
 import platform
+import random
+import re
 import secrets
 import statistics
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import aiohttp
 
@@ -59,9 +63,14 @@ def percentile(values: List[float], pct: float) -> float:
 
 
 async def patient(session: aiohttp.ClientSession, url: str, sender: str, turns: int,
-                  latencies: List[float], errors: Dict[str, int]) -> List[str]:
+                  latencies: List[float], errors: Dict[str, int],
+                  think: Optional[Tuple[float, float]], rng: random.Random) -> List[str]:
     sent = []
     for turn in range(turns):
+        if think:
+            # Reading the answer and typing the next message; the first wait spreads the
+            # patients' arrivals instead of all writing at the same instant.
+            await asyncio.sleep(rng.uniform(*think))
         text = SCRIPT[turn % len(SCRIPT)]
         start = time.perf_counter()
         try:
@@ -95,17 +104,19 @@ async def lost_turns(api_url: str, token: str, sent: Dict[str, List[str]]) -> in
 
 
 async def run(label: str, url: str, patients: int, turns: int, api_url: Optional[str],
-              token: Optional[str]) -> Dict[str, object]:
+              token: Optional[str], think: Optional[Tuple[float, float]] = None
+              ) -> Dict[str, object]:
     latencies: List[float] = []
     errors: Dict[str, int] = {}
-    tag = f"bench-{label.replace(' ', '-')}-{secrets.token_hex(3)}"
+    tag = f"bench-{re.sub('[^a-z0-9]+', '-', label.lower())}-{secrets.token_hex(3)}"
     connector = aiohttp.TCPConnector(limit=patients)
     start = time.perf_counter()
     async with aiohttp.ClientSession(connector=connector,
                                      timeout=aiohttp.ClientTimeout(total=300)) as session:
         senders = [f"{tag}-{i}" for i in range(patients)]
-        results = await asyncio.gather(*(patient(session, url, s, turns, latencies, errors)
-                                         for s in senders))
+        results = await asyncio.gather(*(
+            patient(session, url, s, turns, latencies, errors, think, random.Random(i))
+            for i, s in enumerate(senders)))
     elapsed = time.perf_counter() - start
     lost = await lost_turns(api_url, token, dict(zip(senders, results))) \
         if api_url and token else None
@@ -118,7 +129,7 @@ async def run(label: str, url: str, patients: int, turns: int, api_url: Optional
 
 def report(result: Dict[str, object]) -> None:
     lost = "n/a" if result["lost"] is None else result["lost"]
-    print(f"{result['label']:<28} {result['requests']:>6} req {result['seconds']:7.1f} s "
+    print(f"{result['label']:<44} {result['requests']:>6} req {result['seconds']:7.1f} s "
           f"{result['throughput']:7.1f} req/s  p50 {result['p50'] * 1000:6.0f} ms  "
           f"p95 {result['p95'] * 1000:6.0f} ms  p99 {result['p99'] * 1000:6.0f} ms  "
           f"max {result['max'] * 1000:6.0f} ms  errors {result['errors']} "
@@ -143,13 +154,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=50)
     parser.add_argument("--turns", type=int, default=20)
+    parser.add_argument("--think", type=float, nargs=2, default=(2.0, 8.0),
+                        metavar=("MIN", "MAX"),
+                        help="seconds a patient reads and types between messages")
     parser.add_argument("--url", help="benchmark this running assistant instead")
     parser.add_argument("--token", help="HTTP API token of --url (lost-turn check)")
     args = parser.parse_args()
-    print(f"bench_load: {args.patients} patients x {args.turns} turns; {machine()}", flush=True)
+    think = tuple(args.think)
+    print(f"bench_load: {args.patients} patients x {args.turns} turns, "
+          f"{think[0]:g}-{think[1]:g} s between messages; {machine()}", flush=True)
     if args.url:
-        report(asyncio.run(run("given url", args.url.rstrip("/"), args.patients, args.turns,
-                               args.url.rstrip("/"), args.token)))
+        url = args.url.rstrip("/")
+        report(asyncio.run(run("given url", url, args.patients, args.turns, url, args.token,
+                               think)))
         return 0
 
     from deploy.stack import Stack
@@ -170,12 +187,15 @@ def main() -> int:
         print(f"stack up in {time.perf_counter() - started:.0f} s", flush=True)
         # warm-up: first requests of a replica load lazily
         asyncio.run(run("warm-up", stack.url, 4, 3, None, None))
-        results = [asyncio.run(run("one replica (direct)", stack.replica_url(0), args.patients,
-                                   args.turns, stack.replica_url(0), token)),
-                   asyncio.run(run("two replicas via nginx", stack.url, args.patients,
-                                   args.turns, stack.replica_url(1), token))]
-        for result in results:
-            report(result)
+        targets = [("one replica (direct)", stack.replica_url(0), stack.replica_url(0)),
+                   ("two replicas via nginx", stack.url, stack.replica_url(1))]
+        results = []
+        for pace, pause in ((f"{think[0]:g}-{think[1]:g} s pauses", think),
+                            ("no pause, capacity", None)):
+            for label, url, api_url in targets:
+                results.append(asyncio.run(run(f"{label}, {pace}", url, args.patients,
+                                               args.turns, api_url, token, pause)))
+                report(results[-1])
         return 0 if all(r["errors"] == 0 and not r["lost"] for r in results) else 1
     finally:
         stack.down()
