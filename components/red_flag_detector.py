@@ -4,6 +4,8 @@ Runs on every message, after DIET and the FallbackClassifier. When the triage en
 finds a present, non-negated life-threatening sign, the intent becomes
 `report_emergency` (the rule answering it uses a domain response, so it works without
 the action server) and the entities `triage_level` and `symptom` fill the slots.
+The classifier's own `report_emergency` becomes `report_symptom` only when the criteria
+explain the whole message with lower-level signs, or a red flag is explicitly negated.
 A present symptom report that the classifier took for a social turn, an
 out-of-scope message or a knowledge question becomes `report_symptom`; a question about
 a possible side effect that it took for a report becomes `ask_side_effects`. The criteria come from knowledge/triage.yml through immuno.triage.
@@ -94,9 +96,11 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
                 self._add_entity(message, "symptom", decision.category)
             logger.info("Red flag: emergency signs %s", [s.id for s in assessment.signs])
         elif predicted == EMERGENCY_INTENT:
-            # Only an explicitly negated red flag ("pas de douleur dans la poitrine, mais
-            # je tousse") lowers the classifier's emergency: when in doubt, escalate.
-            if self._negates_a_red_flag(assessment):
+            # The classifier's emergency is lowered only when the criteria contradict it:
+            # a red flag explicitly negated ("pas de douleur dans la poitrine, mais je
+            # tousse"), or lower-level signs that explain every part of the message ("je
+            # vois double"). Anything left unexplained stays an emergency.
+            if self._negates_a_red_flag(assessment) or (assessment.signs and assessment.explained):
                 self._force_intent(message, SYMPTOM_INTENT)
         elif predicted in KEEP_INTENTS:
             pass
@@ -131,7 +135,10 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
     @staticmethod
     def _add_entity(message: Message, entity: Text, value: Text) -> None:
         entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != entity]
+        # The level and the organ are read from the whole message, so the span is the
+        # whole message (Rasa's evaluation and channels expect `start`/`end`).
         entities.append(
-            {"entity": entity, "value": value, "extractor": "RedFlagDetector"}
+            {"entity": entity, "value": value, "extractor": "RedFlagDetector",
+             "start": 0, "end": len(message.get(TEXT) or "")}
         )
         message.set(ENTITIES, entities, add_to_output=True)

@@ -82,6 +82,9 @@ class Assessment:
     unlisted_complaint: bool = False
     # Worded as a present report ("j'ai", "depuis hier", "mon mari a"...): report cues.
     reported: bool = False
+    # Every part of the message (clauses, and their parts joined by "et", "mais"...) holds
+    # a sign, a negated sign or an organ word: nothing in it escaped the criteria.
+    explained: bool = False
 
     @property
     def level(self) -> Optional[str]:
@@ -136,6 +139,7 @@ class Criteria:
         self.neg_window = int(neg.get("window_words", 5))
         self.not_negation = [_rx(p) for p in neg.get("not_negation") or []]
         self.boundaries = _rx(neg["boundaries"])
+        self.joins = _rx(data["explained"]["joins"])
         hyp = data["hypothetical"]
         self.hyp_cues = [_rx(p) for p in hyp["cues"]]
         self.report_cues = [_rx(p) for p in hyp["report_cues"]]
@@ -220,6 +224,17 @@ class _Raw:
     hypothetical: bool
     numbers: Dict[str, List[float]]
     text: str
+    explained: bool = False
+
+
+def _covered(crit: Criteria, clause: str, spans) -> bool:
+    """True when each part of the clause between two joining words holds a match."""
+    cuts = [0] + [m.start() for m in crit.joins.finditer(clause)] + [len(clause)]
+    return all(
+        any(start < hi and end > lo for start, end in spans)
+        for lo, hi in zip(cuts, cuts[1:])
+        if clause[lo:hi].strip()
+    )
 
 
 def _analyse(text, crit: Criteria, ignore_context: Tuple[str, ...] = ()) -> _Raw:
@@ -228,6 +243,7 @@ def _analyse(text, crit: Criteria, ignore_context: Tuple[str, ...] = ()) -> _Raw
     found: Dict[str, Tuple[int, int]] = {}  # id -> first position (clause, start)
     denied: Dict[str, Tuple[int, int]] = {}
     cats: Dict[str, Tuple[int, int]] = {}
+    explained = bool(clauses)
     for ci, clause in enumerate(clauses):
         hits = []  # (start, end, kind, id)
         for sid, patterns in crit.patterns.items():
@@ -240,6 +256,7 @@ def _analyse(text, crit: Criteria, ignore_context: Tuple[str, ...] = ()) -> _Raw
             for rx in patterns:
                 hits += [(m.start(), m.end(), "cat", cid) for m in rx.finditer(clause)]
         spans = [(h[0], h[1]) for h in hits]
+        explained = explained and _covered(crit, clause, spans)
         for start, end, kind, ident in sorted(hits):
             neg = _negated(crit, clause, start, end, spans)
             if kind == "sign":
@@ -261,7 +278,8 @@ def _analyse(text, crit: Criteria, ignore_context: Tuple[str, ...] = ()) -> _Raw
         cats.setdefault(crit.signs[sid].category, pos)
     hyp = any(rx.search(full) for rx in crit.hyp_cues) and not any(rx.search(full) for rx in crit.report_cues)
     order = lambda d: [k for k, _ in sorted(d.items(), key=lambda kv: kv[1])]  # noqa: E731
-    return _Raw(order(found), [s for s in order(denied) if s not in found], order(cats), hyp, numbers, full)
+    return _Raw(order(found), [s for s in order(denied) if s not in found], order(cats), hyp,
+                numbers, full, explained)
 
 
 def _to_number(token: str) -> float:
@@ -323,7 +341,8 @@ def assess(text: str, criteria=None) -> Assessment:
     complaint = not raw.hypothetical and any(rx.search(raw.text) for rx in crit.complaint_cues)
     reported = any(rx.search(raw.text) for rx in crit.report_cues)
     return Assessment(
-        raw.text, signs, categories, raw.negated, raw.hypothetical, raw.numbers, complaint, reported
+        raw.text, signs, categories, raw.negated, raw.hypothetical, raw.numbers, complaint,
+        reported, raw.explained,
     )
 
 

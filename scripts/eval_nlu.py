@@ -3,8 +3,8 @@
 The evaluation config is derived from config.yml (the single source of the pipeline):
 - `FallbackClassifier` is removed, so that the scores measure the classifier itself
   (otherwise every low-confidence prediction becomes `nlu_fallback`);
-- `RedFlagDetector` is removed unless --with-red-flag: it rewrites intents by rule and its
-  entities have no `start`/`end`, which crashes rasa's entity evaluation;
+- `RedFlagDetector` (the triage engine's safety net, part of the NLU pipeline in
+  production) is kept; --without-red-flag measures the learnt classifier alone;
 - a custom component that cannot be imported is removed too, with a warning on stderr.
 
 Reads results/nlu_cv/intent_report.json (intent macro-avg F1) and
@@ -31,9 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 INTENT_F1_MIN = 0.95
 DRUG_F1_MIN = 0.97
 REMOVED_ALWAYS = {"FallbackClassifier"}
-# The red-flag safety net rewrites intents by rule and adds entities without `start`/`end`,
-# which crashes rasa's entity evaluation (KeyError: 'start'). It is left out unless
-# --with-red-flag is given; its behaviour is covered by its own tests.
+# The red-flag safety net rewrites intents by rule (knowledge/triage.yml).
 RED_FLAG = "components.red_flag_detector.RedFlagDetector"
 
 
@@ -52,7 +50,7 @@ def importable(component: str) -> bool:
     return True
 
 
-def build_eval_config(config_path: Path, with_red_flag: bool = False) -> tuple[dict, list[str]]:
+def build_eval_config(config_path: Path, with_red_flag: bool = True) -> tuple[dict, list[str]]:
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
     excluded = set(REMOVED_ALWAYS) | (set() if with_red_flag else {RED_FLAG})
     kept, removed = [], []
@@ -115,8 +113,8 @@ def main() -> int:
     parser.add_argument("--out", default="results/nlu_cv")
     parser.add_argument("--config", default="config.yml")
     parser.add_argument("--report-only", action="store_true")
-    parser.add_argument("--with-red-flag", action="store_true",
-                        help="keep RedFlagDetector in the evaluation pipeline")
+    parser.add_argument("--without-red-flag", action="store_true",
+                        help="leave RedFlagDetector out: the learnt classifier alone")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -124,7 +122,7 @@ def main() -> int:
     out = ROOT / args.out
 
     if not args.report_only:
-        config, removed = build_eval_config(ROOT / args.config, args.with_red_flag)
+        config, removed = build_eval_config(ROOT / args.config, not args.without_red_flag)
         print("evaluation config: config.yml without " + ", ".join(removed))
         run_cross_validation(config, args.folds, out)
 

@@ -50,6 +50,28 @@ def test_the_classifier_emergency_stands_when_nothing_is_negated(detector):
     assert intent == "report_emergency"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["je vois double", "selles noires", "je ne vomis pas de sang mais je vomis",
+     "j'ai très soif et j'urine sans arrêt"],
+)
+def test_lower_signs_that_explain_the_whole_message_lower_the_classifier_emergency(
+        detector, text):
+    intent, entities = run(detector, text, "report_emergency")
+    assert intent == "report_symptom" and "triage_level" not in entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["je vois double et je suis tout bizarre", "je vois double, c'est grave ?",
+     "selles noires et je me sens partir"],
+)
+def test_the_classifier_emergency_stands_when_part_of_the_message_is_unexplained(
+        detector, text):
+    intent, _ = run(detector, text, "report_emergency")
+    assert intent == "report_emergency"
+
+
 def test_a_question_about_a_possible_effect_is_not_a_report(detector):
     intent, entities = run(detector, "est-ce que le traitement peut provoquer des douleurs "
                                      "dans la poitrine ?", "report_emergency")

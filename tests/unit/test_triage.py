@@ -82,6 +82,8 @@ ROWS = [
     ("j'ai mal au ventre", "urgent", "abdominal_pain", "digestive"),
     ("je suis déshydratée", "urgent", "dehydration", "digestive"),
     ("selles noires et la tête qui tourne", "emergency", "black_stool_with_faintness", "digestive"),
+    ("mes selles sont noires et j'ai la tête qui tourne", "emergency",
+     "black_stool_with_faintness", "digestive"),
     ("douleur atroce au ventre, le ventre est dur", "emergency", "hard_belly", "digestive"),
     ("je vomis du sang", "emergency", "vomit_blood", "digestive"),
     # Fever / infection
@@ -94,6 +96,7 @@ ROWS = [
     ("39 de fièvre et essoufflé", "emergency", "fever_with_red_flag", "fever"),
     # Breathing / cough
     ("je tousse depuis deux jours", "urgent", "cough", "breathing"),
+    ("je crache du sang", "emergency", "cough_blood", "breathing"),
     ("essoufflée en montant l'escalier", "urgent", "breathless_effort", "breathing"),
     ("essoufflé même au repos", "emergency", "breath_rest", "breathing"),
     ("je n'arrive pas à finir mes phrases", "emergency", "breath_rest", "breathing"),
@@ -617,3 +620,19 @@ def test_an_announced_symptom_is_not_yet_a_description(text):
 @pytest.mark.parametrize("text", ["j'ai un problème de peau", "j'ai mal au pied", "j'ai 39 de fièvre"])
 def test_a_described_symptom_is_not_an_announcement(text):
     assert not triage.is_announcement(text)
+
+
+@pytest.mark.parametrize(
+    "text, explained",
+    [
+        ("je vois double", True),
+        ("je ne vomis pas de sang mais je vomis", True),
+        ("diarrhée et fièvre", True),
+        ("je vois double et je suis tout bizarre", False),
+        ("je tousse, c'est grave ?", False),
+        ("je me sens vraiment tres mal", False),
+        ("", False),
+    ],
+)
+def test_explained_means_every_part_of_the_message_holds_a_sign(text, explained):
+    assert triage.assess(text).explained is explained
