@@ -136,6 +136,8 @@ ROWS = [
     ("j'ai très soif", "urgent", "thirst", "diabetes"),
     ("j'urine tout le temps", "urgent", "polyuria", "diabetes"),
     ("glycémie très élevée", "urgent", "high_glucose", "diabetes"),
+    ("j'ai 2,5 g de sucre dans le sang au réveil", "urgent", "high_glucose", "diabetes"),
+    ("ma glycémie est à 3 g ce matin", "urgent", "high_glucose", "diabetes"),
     ("très soif et je vomis", "emergency", "diabetes_ketoacidosis", "diabetes"),
     # Nerves and muscles
     ("ma paupière tombe", "urgent", "ptosis_diplopia", "neuro"),
