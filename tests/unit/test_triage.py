@@ -638,3 +638,16 @@ def test_a_described_symptom_is_not_an_announcement(text):
 )
 def test_explained_means_every_part_of_the_message_holds_a_sign(text, explained):
     assert triage.assess(text).explained is explained
+
+
+@pytest.mark.parametrize(
+    "text, reported",
+    [
+        ("selles noires, c'est grave ?", True),
+        ("diarrhée c'est normal ?", True),
+        ("c normal d etre fatigue sous immuno ou pas ?", False),
+        ("c'est normal d'avoir de la diarrhée sous immuno ?", False),
+    ],
+)
+def test_is_it_normal_reads_as_a_report_only_after_a_symptom(text, reported):
+    assert triage.assess(text).reported is reported
