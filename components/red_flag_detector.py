@@ -38,14 +38,8 @@ TAKEN_FOR_A_QUESTION = REPORT_INTENTS | {
 }
 # Intents that answer a triage question or close an emergency: a symptom word in them
 # is part of the answer, not a new report.
-KEEP_INTENTS = {
-    SYMPTOM_INTENT,
-    "affirm",
-    "deny",
-    "dont_know",
-    "stop",
-    "emergency_handled",
-}
+ANSWER_INTENTS = {"affirm", "deny", "dont_know", "stop"}
+KEEP_INTENTS = ANSWER_INTENTS | {SYMPTOM_INTENT, "emergency_handled"}
 
 
 @DefaultV1Recipe.register(
@@ -87,6 +81,9 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
             self._force_intent(message, SIDE_EFFECT_QUESTION_INTENT)
             return
         if not assessment.is_report:
+            if predicted not in REPORT_INTENTS and triage.is_announcement(text, self.criteria):
+                # "j'ai un symptôme": the triage asks which one.
+                self._force_intent(message, SYMPTOM_INTENT)
             return
         if assessment.is_emergency:
             self._force_intent(message, EMERGENCY_INTENT)
@@ -103,7 +100,10 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
             if self._negates_a_red_flag(assessment) or (assessment.signs and assessment.explained):
                 self._force_intent(message, SYMPTOM_INTENT)
         elif predicted in KEEP_INTENTS:
-            pass
+            # A symptom named with no yes, no, "je ne sais pas" or stop in it ("diarrée"
+            # taken for `stop`) is a report, not an answer.
+            if predicted in ANSWER_INTENTS and not triage.is_answer(text, self.criteria):
+                self._force_intent(message, SYMPTOM_INTENT)
         elif self._present_report(assessment, text, predicted):
             self._force_intent(message, SYMPTOM_INTENT)
 

@@ -488,6 +488,11 @@ def _reply_kind(text: str, crit: Criteria) -> Optional[str]:
     return None
 
 
+def is_answer(text: str, criteria=None) -> bool:
+    """Reads as a reply to a yes/no question: yes, no, "je ne sais pas" or stop."""
+    return _reply_kind(text, _crit(criteria)) is not None
+
+
 def answer(state: dict, text: str, criteria=None) -> dict:
     """New state after a reply to the question next_question(state) asked."""
     crit = _crit(criteria)

@@ -90,6 +90,26 @@ def test_a_present_symptom_taken_for_something_else_is_a_report(detector, text, 
 
 @pytest.mark.parametrize(
     "text, predicted",
+    [("diarrée", "stop"), ("je ne peux plus manger", "dont_know"),
+     ("je suis enrhumé", "affirm"), ("j'ai un symptôme", "nlu_fallback"),
+     ("j'ai un problème à signaler", "out_of_scope")],
+)
+def test_a_symptom_taken_for_an_answer_or_announced_is_a_report(detector, text, predicted):
+    assert run(detector, text, predicted)[0] == "report_symptom"
+
+
+@pytest.mark.parametrize(
+    "text, predicted",
+    [("oui depuis ce matin", "affirm"), ("un peu de diarrhée", "affirm"),
+     ("non pas de fièvre", "deny"), ("je ne sais pas si j'ai de la fièvre", "dont_know"),
+     ("stop", "stop")],
+)
+def test_answers_that_name_a_symptom_stay_answers(detector, text, predicted):
+    assert run(detector, text, predicted)[0] == predicted
+
+
+@pytest.mark.parametrize(
+    "text, predicted",
     [("bevacizumab pour le cancer du poumon ?", "ask_drug"),
      ("keytruda pour le cancer du poumon", "ask_drug"),
      ("les poumons c'est quoi le rapport avec l'immunité ?", "ask_immune_system"),
