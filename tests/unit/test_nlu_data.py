@@ -1,0 +1,43 @@
+"""Training data that Rasa would silently skip or that contradicts itself."""
+from collections import defaultdict
+from pathlib import Path
+import re
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+NLU_FILES = [ROOT / "data" / "nlu.yml", *sorted((ROOT / "data" / "nlu").glob("*.yml"))]
+MIN_EXAMPLES = 15
+
+
+def _examples():
+    """(file, intent, text without entity markup) for every intent example."""
+    for path in NLU_FILES:
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
+            if "intent" in item:
+                for line in item["examples"].splitlines():
+                    yield path.name, item["intent"], line
+
+
+def _plain(line):
+    return re.sub(r"\[([^\]]+)\]\{[^}]*\}", r"\1", line[2:]).strip().lower()
+
+
+def test_every_example_line_is_an_example():
+    # A blank or comment line inside `examples: |` is skipped by Rasa with a warning only.
+    bad = [(f, i, line) for f, i, line in _examples() if not line.startswith("- ")]
+    assert bad == []
+
+
+def test_no_example_is_given_to_two_intents_or_twice():
+    seen = defaultdict(list)
+    for f, intent, line in _examples():
+        seen[_plain(line)].append((f, intent))
+    assert {text: where for text, where in seen.items() if len(where) > 1} == {}
+
+
+def test_every_intent_has_enough_examples():
+    counts = defaultdict(int)
+    for _, intent, _line in _examples():
+        counts[intent] += 1
+    assert {i: n for i, n in counts.items() if n < MIN_EXAMPLES} == {}
