@@ -651,3 +651,16 @@ def test_explained_means_every_part_of_the_message_holds_a_sign(text, explained)
 )
 def test_is_it_normal_reads_as_a_report_only_after_a_symptom(text, reported):
     assert triage.assess(text).reported is reported
+
+
+@pytest.mark.parametrize(
+    "text, reported, question",
+    [
+        ("le keytruda c'est dangereux pour le foie ?", False, True),
+        ("c normal d avoir des boutons sous immuno", False, True),
+        ("j'ai de la fièvre c'est dangereux ?", True, True),
+    ],
+)
+def test_is_it_dangerous_for_an_organ_is_a_question(text, reported, question):
+    assert triage.assess(text).reported is reported
+    assert triage.is_question(text) is question
