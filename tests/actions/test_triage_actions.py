@@ -120,3 +120,14 @@ async def test_an_announced_but_undescribed_symptom_gets_a_request_to_describe_i
     assert slot_events(events) == {"triage_followup": False}
     assert "Décrivez" in texts(messages)
     assert not audit_file.exists()
+
+
+async def test_an_audit_that_cannot_be_written_does_not_cost_the_patient_the_reply(
+        tmp_path, monkeypatch, caplog):
+    (tmp_path / "not-a-dir").write_text("")
+    monkeypatch.setenv("AUDIT_FILE", str(tmp_path / "not-a-dir" / "triage.jsonl"))
+    tracker = create_tracker("mon mari a 39,5 de fievre", "report_symptom")
+    messages, events = await run_action(ActionAssessSymptom(), tracker)
+    assert "carte patient" in texts(messages)
+    assert slot_events(events)["triage_level"] == "urgent"
+    assert "audit: could not record a urgent decision" in caplog.text
