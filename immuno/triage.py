@@ -26,7 +26,7 @@ RANK = {None: 0, "advice": 1, "urgent": 2, "emergency": 3}
 LEVELS = ("emergency", "urgent", "advice")
 _REPO = Path(__file__).resolve().parent.parent
 _DEFAULT_PATH = _REPO / "knowledge" / "triage.yml"
-_MAX_QUESTIONS_PER_CATEGORY = 4
+LEXICON_FILES = ("signs.yml", "reading.yml")
 _MAX_TEXT = 5000  # longer messages are cut: regexes stay fast, meaning is in the first lines
 
 _NUMBER_WORDS = {
@@ -106,80 +106,119 @@ def _rx(pattern: str) -> "re.Pattern":
     return re.compile(pattern)
 
 
-class Criteria:
-    """knowledge/triage.yml, validated and compiled."""
+class CriteriaError(ValueError):
+    """A criteria or lexicon file that cannot be used; the message names the file and entry."""
 
-    def __init__(self, data: dict, path: str = ""):
+
+class Criteria:
+    """knowledge/triage.yml (clinical criteria) with knowledge/lexicon/ (how patients say
+    things), validated and compiled."""
+
+    def __init__(self, data: dict, lexicon: dict, path: str = ""):
         self.path = path
         self.data = data
         self.levels = data["levels"]
         self.default_advice = data.get("default_advice", "")
         self.categories: Dict[str, dict] = data["categories"]
+        self.max_questions = int(data.get("max_questions", 4))
+        words = lexicon.get("signs") or {}
         self.signs: Dict[str, Sign] = {}
         self.patterns: Dict[str, List[re.Pattern]] = {}
+        self.phrases: Dict[str, List[str]] = {}
         self.context: Dict[str, Optional[re.Pattern]] = {}
         for row in data["signs"]:
             level = row["level"]
             call_today = bool(row.get("call_today", level == "advice" and row["category"] != "common"))
             self.signs[row["id"]] = Sign(row["id"], row["category"], level, row["label"], call_today)
-            self.patterns[row["id"]] = [_rx(p) for p in row.get("patterns") or []]
-            self.context[row["id"]] = _rx(row["context"]) if row.get("context") else None
+            entry = words.get(row["id"]) or {}
+            self.patterns[row["id"]] = [_rx(p) for p in entry.get("patterns") or []]
+            self.phrases[row["id"]] = list(entry.get("phrases") or [])
+            self.context[row["id"]] = _rx(entry["context"]) if entry.get("context") else None
         self.combinations = data.get("combinations") or []
         for combo in self.combinations:
             self.signs[combo["id"]] = Sign(combo["id"], combo["category"], combo["level"], combo["label"])
-        self.cues = {cid: [_rx(p) for p in c.get("cues") or []] for cid, c in self.categories.items()}
+        cat_words = lexicon.get("categories") or {}
+        self.cues = {cid: [_rx(p) for p in (cat_words.get(cid) or {}).get("cues") or []]
+                     for cid in self.categories}
         self.questions: Dict[str, dict] = data["questions"]
         for qid, q in self.questions.items():
             q.setdefault("answered_by", [q["sign"]])
             q.setdefault("buttons", data["default_buttons"])
         self.numbers = data.get("numbers") or {}
-        neg = data["negation"]
+        self.rules = data.get("rules") or {}
+        self.reask_prefix = data.get("reask_prefix", "")
+        neg = lexicon["negation"]
         self.neg_before = _rx(neg["before"])
         self.neg_after = _rx(neg["after"])
         self.neg_window = int(neg.get("window_words", 5))
         self.not_negation = [_rx(p) for p in neg.get("not_negation") or []]
         self.boundaries = _rx(neg["boundaries"])
-        self.joins = _rx(data["explained"]["joins"])
-        hyp = data["hypothetical"]
+        self.joins = _rx(lexicon["explained"]["joins"])
+        hyp = lexicon["hypothetical"]
         self.hyp_cues = [_rx(p) for p in hyp["cues"]]
         self.report_cues = [_rx(p) for p in hyp["report_cues"]]
-        self.complaint_cues = [_rx(p) for p in data.get("unlisted_complaint_cues") or []]
-        self.announcement_cues = [_rx(p) for p in data.get("announcement_cues") or []]
-        self.question_cues = [_rx(p) for p in data.get("question_cues") or []]
-        self.answer_rx = {k: [_rx(p) for p in v] for k, v in data["answers"].items()}
-        self.rules = data.get("rules") or {}
-        self.reask_prefix = data.get("reask_prefix", "")
-        self._validate()
+        self.complaint_cues = [_rx(p) for p in lexicon.get("unlisted_complaint_cues") or []]
+        self.announcement_cues = [_rx(p) for p in lexicon.get("announcement_cues") or []]
+        self.question_cues = [_rx(p) for p in lexicon.get("question_cues") or []]
+        self.answer_rx = {k: [_rx(p) for p in v] for k, v in lexicon["answers"].items()}
+        self._validate(words, cat_words)
 
-    def _validate(self) -> None:
+    def _validate(self, words: dict, cat_words: dict) -> None:
+        """Raises CriteriaError (never `assert`: the checks must hold under python -O)."""
+        errors = []
         for sid, sign in self.signs.items():
-            assert sign.level in RANK and sign.level, f"{sid}: bad level"
-            assert sign.category in self.categories, f"{sid}: unknown category {sign.category}"
+            if sign.level not in LEVELS:
+                errors.append(f"sign {sid}: level {sign.level!r} is not one of {LEVELS}")
+            if sign.category not in self.categories:
+                errors.append(f"sign {sid}: unknown category {sign.category!r}")
         for combo in self.combinations:
-            for group in combo["all"]:
-                for sid in group:
-                    assert sid in self.signs, f"{combo['id']}: unknown sign {sid}"
+            errors += [f"combination {combo['id']}: unknown sign {sid!r}"
+                       for group in combo["all"] for sid in group if sid not in self.signs]
         for qid, q in self.questions.items():
-            for sid in [q["sign"], *q["answered_by"], *q.get("ask_if", [])]:
-                assert sid in self.signs, f"question {qid}: unknown sign {sid}"
+            errors += [f"question {qid}: unknown sign {sid!r}"
+                       for sid in [q["sign"], *q["answered_by"], *q.get("ask_if", [])]
+                       if sid not in self.signs]
         for cid, cat in self.categories.items():
-            assert len(cat.get("questions") or []) <= _MAX_QUESTIONS_PER_CATEGORY, cid
-            for qid in cat.get("questions") or []:
-                assert qid in self.questions, f"{cid}: unknown question {qid}"
+            if len(cat.get("questions") or []) > self.max_questions:
+                errors.append(f"category {cid}: more than {self.max_questions} questions")
+            errors += [f"category {cid}: unknown question {qid!r}"
+                       for qid in cat.get("questions") or [] if qid not in self.questions]
         for level in LEVELS:
-            assert self.levels[level]["message"], level
+            if not (self.levels.get(level) or {}).get("message"):
+                errors.append(f"level {level}: no message")
+        errors += [f"lexicon: {sid!r} is not a sign of the criteria" for sid in words if sid not in self.signs]
+        errors += [f"lexicon: {cid!r} is not a category of the criteria"
+                   for cid in cat_words if cid not in self.categories]
+        if errors:
+            raise CriteriaError(f"{self.path}: " + "; ".join(errors))
+
+
+def _lexicon_dir(path: str) -> Path:
+    return Path(os.environ.get("TRIAGE_LEXICON") or Path(path).parent / "lexicon")
+
+
+def _read_yaml(path) -> dict:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.safe_load(handle) or {}
+    except yaml.YAMLError as error:
+        raise CriteriaError(f"{path}: {error}") from error
 
 
 @lru_cache(maxsize=8)
-def _load(path: str, mtime: float) -> Criteria:
-    with open(path, encoding="utf-8") as handle:
-        return Criteria(yaml.safe_load(handle), path)
+def _load(path: str, stamp: Tuple[float, ...]) -> Criteria:
+    lexicon: dict = {}
+    for name in LEXICON_FILES:
+        lexicon.update(_read_yaml(_lexicon_dir(path) / name))
+    return Criteria(_read_yaml(path), lexicon, path)
 
 
 def load_criteria(path: Optional[str] = None) -> Criteria:
-    """Cached; default <repo>/knowledge/triage.yml, env TRIAGE_CRITERIA overrides."""
+    """Cached while the files are unchanged; default <repo>/knowledge/triage.yml (env
+    TRIAGE_CRITERIA), with the lexicon beside it in lexicon/ (env TRIAGE_LEXICON)."""
     path = str(path or os.environ.get("TRIAGE_CRITERIA") or _DEFAULT_PATH)
-    return _load(path, os.path.getmtime(path))
+    stamp = tuple(os.path.getmtime(p) for p in [path] + [_lexicon_dir(path) / n for n in LEXICON_FILES])
+    return _load(path, stamp)
 
 
 def _crit(criteria) -> Criteria:
@@ -397,9 +436,10 @@ def _evaluate(state: dict, crit: Criteria) -> _Eval:
     rules = []
     answers = state.get("answers", {})
     unknown = [q for q, a in answers.items() if a == "unknown"]
-    if sum(crit.signs[s].call_today for s in ids) + len(unknown) >= 2:
+    if sum(crit.signs[s].call_today for s in ids) + len(unknown) >= crit.rules["two_call_today"]["count"]:
         rules.append("two_call_today")
-    if "fever" in ids and any(crit.signs[s].category != "fever" for s in ids):
+    fever = crit.rules["symptom_with_fever"]["sign"]
+    if fever in ids and any(crit.signs[s].category != crit.signs[fever].category for s in ids):
         rules.append("symptom_with_fever")
     if any(crit.signs[crit.questions[q]["sign"]].level == "emergency" for q in unknown if q in crit.questions):
         rules.append("unknown_red_flag")
@@ -451,7 +491,7 @@ def _pending(state: dict, crit: Criteria) -> Optional[Tuple[str, str]]:
     ):
         return None  # urgent or emergency found: decide at once
     for cid in state.get("categories", []):
-        for qid in (crit.categories.get(cid, {}).get("questions") or [])[:_MAX_QUESTIONS_PER_CATEGORY]:
+        for qid in (crit.categories.get(cid, {}).get("questions") or [])[:crit.max_questions]:
             q = crit.questions[qid]
             if _is_answered(state, qid, crit) or not _applies(state, q, cid, crit):
                 continue
