@@ -1,6 +1,7 @@
 """Audit trail of triage decisions for staff.
 
-One entry per decision: time (UTC), level, symptom category, criteria matched, channel.
+One entry per decision: time (UTC), level, symptom category, criteria matched, channel,
+and the version (content hash) of knowledge/ and settings/ that decided it.
 Never the message text nor anything that identifies the patient.
 
 Where it goes: with DATABASE_URL (PostgreSQL, the tracker store's database) a table
@@ -21,12 +22,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Dict, Iterable, List, Optional, Tuple
 
+from immuno import content
+
 log = logging.getLogger(__name__)
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_AUDIT_FILE = REPO / "var" / "audit" / "triage.jsonl"
 DEFAULT_TABLE = "triage_audit"
-FIELDS = ["time", "level", "symptom", "criteria", "channel"]
+FIELDS = ["time", "level", "symptom", "criteria", "channel", "content"]
 
 _failures = 0
 _failures_lock = threading.Lock()
@@ -75,6 +78,7 @@ class SqlTrail:
             sa.Column("symptom", sa.String(80), nullable=False),
             sa.Column("criteria", sa.Text, nullable=False),
             sa.Column("channel", sa.String(80), nullable=False),
+            sa.Column("content", sa.String(40), nullable=False),
         )
         self._metadata = metadata
         self._created = False
@@ -121,6 +125,14 @@ def trail(path: Optional[Path] = None):
     return FileTrail(audit_path())
 
 
+def _content_version() -> str:
+    try:
+        return content.current().hash
+    except Exception:  # the audit must still be written when the content cannot be read
+        log.exception("audit: no content version for this entry")
+        return ""
+
+
 def failed_writes() -> int:
     """How many decisions could not be written since the process started."""
     return _failures
@@ -142,6 +154,7 @@ def record(
         "symptom": symptom or "",
         "criteria": sorted(set(criteria)),
         "channel": channel or "",
+        "content": _content_version(),
     }
     destination = None
     try:

@@ -1,24 +1,19 @@
 """The oncology team's contact that is right for this hour.
 
 The numbers and opening hours are deployment settings (settings/contacts.yml, or the
-file named by CONTACTS_FILE); the sentences are in knowledge/routing.yml.
+file named by CONTACTS_FILE); the sentences are in knowledge/routing.yml. Both are read
+through immuno.content, so an edit is picked up and a bad edit leaves the last good one.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import datetime, time
-from functools import lru_cache
 from pathlib import Path
 from typing import List, Optional
 from zoneinfo import ZoneInfo
 
-import yaml
-
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CONTACTS = REPO / "settings" / "contacts.yml"
-ROUTING = REPO / "knowledge" / "routing.yml"
-DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+from immuno import content
+from immuno.content_schemas import DAYS
 
 
 @dataclass(frozen=True)
@@ -42,10 +37,12 @@ def _parse_time(value: str) -> time:
     return time(int(hours), int(minutes))
 
 
-@lru_cache(maxsize=4)
 def load_contacts(path: Optional[str] = None) -> Contacts:
-    path = path or os.environ.get("CONTACTS_FILE") or str(DEFAULT_CONTACTS)
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    """The contacts in use (CONTACTS_FILE or settings/contacts.yml), or those of `path`."""
+    if path:
+        data = content.parse(Path(path), "contacts.yml").data
+    else:
+        data = content.current().data("contacts.yml")
     hours = data["opening_hours"]
     return Contacts(
         team_name=data["team_name"],
@@ -59,9 +56,8 @@ def load_contacts(path: Optional[str] = None) -> Contacts:
     )
 
 
-@lru_cache(maxsize=1)
 def _routing() -> dict:
-    return yaml.safe_load(ROUTING.read_text(encoding="utf-8"))
+    return content.current().data("routing.yml")
 
 
 def _fill(template: str, contacts: Contacts) -> str:

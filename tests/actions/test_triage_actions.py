@@ -87,7 +87,7 @@ async def test_leaving_the_questions_early_escalates(audit_file):
 
 async def test_mild_answers_end_with_self_care_and_when_to_call(audit_file):
     state = triage.start("j'ai un peu la bouche sèche, pas de fièvre")
-    while (question := triage.next_question(state)) is not None:
+    while triage.next_question(state) is not None:
         state = triage.answer(state, "/deny")
     tracker = create_tracker("non", "deny", slots={"triage_state": state})
     messages, events = await run_action(ActionTriageDecide(), tracker)

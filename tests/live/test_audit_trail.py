@@ -5,8 +5,6 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-import pytest
-
 
 def say(rasa_url, sender, text):
     request = urllib.request.Request(

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 import sqlalchemy as sa
 
-from immuno import audit
+from immuno import audit, content
 
 # The machine's PostgreSQL (trust auth); the tests create and drop their own table.
 TEST_DATABASE_URL = os.environ.get("AUDIT_TEST_DATABASE_URL",
@@ -31,7 +31,9 @@ def test_a_decision_is_recorded_without_text_or_identity(tmp_path):
         "symptom": "digestive",
         "criteria": ["blood", "stools_4_plus"],
         "channel": "rest",
+        "content": content.current().hash,
     }
+    assert len(entry["content"]) == 12
 
 
 def test_export_is_csv_with_one_row_per_decision(tmp_path):
@@ -88,15 +90,17 @@ def test_with_a_database_every_replica_writes_and_exports_the_same_table(
     # A second replica is a second process: a new connection to the same table.
     other_replica = audit.SqlTrail(TEST_DATABASE_URL, database_table)
     other_replica.append({"time": "2026-11-29T03:00:00+00:00", "level": "emergency",
-                          "symptom": "heart", "criteria": ["chest_pain"], "channel": "socketio"})
+                          "symptom": "heart", "criteria": ["chest_pain"], "channel": "socketio",
+                          "content": "0123456789ab"})
     # The file is not used when the database is configured.
     assert not (tmp_path / "audit.jsonl").exists()
     out = io.StringIO()
     assert audit.export_csv(out) == 2
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert [(r["level"], r["symptom"], r["criteria"], r["channel"]) for r in rows] == [
-        ("urgent", "digestive", "blood;stools_4_plus", "rest"),
-        ("emergency", "heart", "chest_pain", "socketio")]
+    assert [(r["level"], r["symptom"], r["criteria"], r["channel"], r["content"])
+            for r in rows] == [
+        ("urgent", "digestive", "blood;stools_4_plus", "rest", content.current().hash),
+        ("emergency", "heart", "chest_pain", "socketio", "0123456789ab")]
     assert rows[0]["time"] == "2026-11-29T02:00:00+00:00"
 
 

@@ -45,20 +45,37 @@ def test_handoff_gives_a_number_and_out_of_hours_advice_at_night(team):
     assert team.day_phone in day and "116 117" not in day
 
 
-def test_a_hospital_uses_its_own_contacts_file(tmp_path, monkeypatch):
+OWN_CONTACTS = ("team_name: Oncologie B\nday_phone: '04 11 22 33 44'\n"
+                "opening_hours: {days: [mon], start: '09:00', end: '12:00'}\n"
+                "line_24_7: '04 99 99 99 99'\nemergency_department: urgences B\n")
+
+
+@pytest.fixture
+def own_contacts(tmp_path, monkeypatch):
     own = tmp_path / "contacts.yml"
-    own.write_text(
-        "team_name: Oncologie B\nday_phone: '04 11 22 33 44'\n"
-        "opening_hours: {days: [mon], start: '09:00', end: '12:00'}\n"
-        "line_24_7: '04 99 99 99 99'\nemergency_department: urgences B\n",
-        encoding="utf-8",
-    )
+    own.write_text(OWN_CONTACTS, encoding="utf-8")
     monkeypatch.setenv("CONTACTS_FILE", str(own))
-    contacts.load_contacts.cache_clear()
-    try:
+    return own
+
+
+def test_a_hospital_uses_its_own_contacts_file(own_contacts):
+    team = contacts.load_contacts()
+    assert team.team_name == "Oncologie B" and team.time_zone == "Europe/Paris"
+    monday_10h = datetime(2026, 11, 30, 10, 0, tzinfo=PARIS)
+    assert "04 11 22 33 44" in contacts.team_number_now(team, monday_10h)
+
+
+def test_an_edit_of_the_contacts_is_used_without_a_restart(own_contacts):
+    assert contacts.load_contacts().day_phone == "04 11 22 33 44"
+    edited = OWN_CONTACTS.replace("04 11 22 33 44", "04 55 55 55 55") + "# edited\n"
+    own_contacts.write_text(edited, encoding="utf-8")
+    assert contacts.load_contacts().day_phone == "04 55 55 55 55"
+
+
+def test_a_half_saved_contacts_file_keeps_the_last_good_numbers(own_contacts, caplog):
+    assert contacts.load_contacts().line_24_7 == "04 99 99 99 99"
+    own_contacts.write_text("team_name: Oncologie B\nday_phone: '04 11", encoding="utf-8")
+    with caplog.at_level("ERROR", logger="immuno.content"):
         team = contacts.load_contacts()
-        assert team.team_name == "Oncologie B" and team.time_zone == "Europe/Paris"
-        monday_10h = datetime(2026, 11, 30, 10, 0, tzinfo=PARIS)
-        assert "04 11 22 33 44" in contacts.team_number_now(team, monday_10h)
-    finally:
-        contacts.load_contacts.cache_clear()
+    assert team.line_24_7 == "04 99 99 99 99"
+    assert f"{own_contacts}:2" in caplog.text and "still using version" in caplog.text
