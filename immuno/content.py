@@ -66,7 +66,7 @@ def _display(path: Path) -> str:
 @dataclass(frozen=True)
 class Document:
     path: Path
-    kind: str  # the schema's name, e.g. "triage.yml"; "" when none applies
+    kind: str  # path under knowledge/ ("triage.yml", "lexicon/signs.yml") or settings/
     raw: bytes
     data: Any = field(compare=False)
     root: Any = field(compare=False, repr=False)  # the YAML node tree, for line numbers
@@ -75,10 +75,10 @@ class Document:
         """1-based line of the deepest node of `path` that exists."""
         node, line = self.root, (self.root.start_mark.line + 1 if self.root else None)
         for key in path:
-            node = _child(node, key)
+            node, mark = _child(node, key)
             if node is None:
                 break
-            line = node.start_mark.line + 1
+            line = mark.line + 1
         return line
 
     def entry(self, path: Sequence[Any]) -> str:
@@ -100,13 +100,14 @@ class Document:
 
 
 def _child(node, key):
+    """The child node and where it starts (for a mapping entry: its key)."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if key_node.value == str(key):
-                return value_node
+                return value_node, key_node.start_mark
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-        return node.value[key]
-    return None
+        return node.value[key], node.value[key].start_mark
+    return None, None
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster
@@ -125,7 +126,7 @@ def _compose_and_load(text: str):
 def parse(path: Path, kind: Optional[str] = None) -> Document:
     """Reads and validates one file; raises ContentErrors naming every problem found."""
     path = Path(path)
-    kind = content_schemas.kind_of(path) if kind is None else kind
+    kind = path.name if kind is None else kind
     raw = path.read_bytes()
     try:
         root, data = _compose_and_load(raw.decode("utf-8"))
@@ -149,8 +150,10 @@ def parse(path: Path, kind: Optional[str] = None) -> Document:
 def content_files() -> List[Tuple[Path, str]]:
     """(path, kind) of every file of knowledge/ and settings/, CONTACTS_FILE as contacts."""
     contacts = contacts_file()
-    files = [(path, content_schemas.kind_of(path)) for path in sorted(knowledge_dir().glob("*.yml"))]
-    files += [(path, content_schemas.kind_of(path)) for path in sorted(settings_dir().glob("*.yml"))
+    knowledge, settings = knowledge_dir(), settings_dir()
+    files = [(path, path.relative_to(knowledge).as_posix())
+             for path in sorted(knowledge.rglob("*.yml"))]
+    files += [(path, path.name) for path in sorted(settings.glob("*.yml"))
               if path.name != "contacts.yml"]
     return files + [(contacts, "contacts.yml")]
 
@@ -181,7 +184,7 @@ def load_all(files: Optional[Sequence[Tuple[Path, str]]] = None) -> Snapshot:
             errors.extend(failure.errors)
         except OSError as error:
             errors.append(ContentError(path, None, "", f"cannot be read ({error.strerror})"))
-    by_kind = {d.kind or d.path.name: d for d in documents}
+    by_kind = {d.kind: d for d in documents}
     errors += [ContentError(Path(kind), None, "", "missing")
                for kind in content_schemas.REQUIRED if kind not in by_kind and not errors]
     if errors:

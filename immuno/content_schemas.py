@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import string
-from pathlib import Path
 from typing import Any, Dict, Iterator, List, Tuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -20,7 +19,7 @@ DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 LEVELS = ["emergency", "urgent", "advice"]
 CONTACT_FIELDS = ["team_name", "day_phone", "line_24_7", "emergency_department"]
 REQUIRED = ["contacts.yml", "routing.yml", "topics.yml", "drugs.yml", "side_effects.yml",
-            "triage.yml"]
+            "triage.yml", "lexicon/signs.yml", "lexicon/reading.yml"]
 # Keys whose values are regexes on normalised text, in any file.
 REGEX_KEYS = {"patterns", "cues", "context", "report_cues"}
 
@@ -97,14 +96,24 @@ SCHEMAS: Dict[str, dict] = {
                                "answered_by": TEXTS, "ask_if": TEXTS}}},
         },
     },
+    "lexicon/signs.yml": {
+        "type": "object", "required": ["signs"],
+        "properties": {
+            "categories": {"type": "object", "additionalProperties": {"type": "object"}},
+            "signs": {"type": "object", "additionalProperties": {
+                "type": "object",
+                "properties": {"patterns": {"type": "array", "items": {"type": "string"}},
+                               "phrases": TEXTS, "context": {"type": "string"}}}},
+        },
+    },
+    "lexicon/reading.yml": {
+        "type": "object",
+        "required": ["negation", "hypothetical", "explained", "answers"],
+    },
 }
 for _kind in ("signs", "combinations"):
     SCHEMAS["triage.yml"]["properties"][_kind]["items"]["required"].append("level")
 SCHEMAS["triage.yml"]["properties"]["signs"]["minItems"] = 1
-
-
-def kind_of(path: Path) -> str:
-    return Path(path).name
 
 
 def problems(kind: str, data: Any) -> List[Problem]:
@@ -184,6 +193,20 @@ def _check_triage(data: dict) -> Iterator[Problem]:
                 yield ["categories", cid, "questions"], f"unknown question {qid!r}"
 
 
+def _check_reading(data: dict) -> Iterator[Problem]:
+    """Every text of the reading rules is a regex (numbers are settings)."""
+    def walk(value, path):
+        if isinstance(value, dict):
+            for key, child in value.items():
+                yield from walk(child, path + [key])
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                yield from walk(child, path + [index])
+        elif isinstance(value, str):
+            yield from _regexes(value, path, is_regex=True)
+    yield from walk(data, [])
+
+
 CHECKS = {
     "contacts.yml": _check_contacts,
     "routing.yml": _check_routing,
@@ -191,11 +214,21 @@ CHECKS = {
     "topics.yml": lambda data: _unique_ids(data["topics"], "topics"),
     "drugs.yml": lambda data: _unique_ids(data["drugs"], "drugs"),
     "side_effects.yml": lambda data: _unique_ids(data["organs"], "organs"),
+    "lexicon/reading.yml": _check_reading,
 }
 
 
 def cross_file_problems(data: Dict[str, Any]) -> Iterator[Tuple[str, List[Any], str]]:
     """Problems between files: `(kind, path, message)`."""
+    triage, lexicon = data["triage.yml"], data["lexicon/signs.yml"]
+    signs = {s["id"] for s in triage["signs"]} | {c["id"] for c in triage.get("combinations") or []}
+    for sign in lexicon["signs"]:
+        if sign not in signs:
+            yield "lexicon/signs.yml", ["signs", sign], f"{sign!r} is not a sign of triage.yml"
+    for category in lexicon.get("categories") or {}:
+        if category not in triage["categories"]:
+            yield "lexicon/signs.yml", ["categories", category], \
+                f"{category!r} is not a category of triage.yml"
     topics = {t["id"] for t in data["topics.yml"]["topics"]}
     for family, topic in (data["drugs.yml"].get("family_topics") or {}).items():
         if topic not in topics:

@@ -137,3 +137,17 @@ def test_a_file_no_schema_knows_is_still_read_as_yaml(copy):
         content.load_all()
     (copy / "knowledge" / "extra.yml").write_text("a: [1, 2]\n", encoding="utf-8")
     assert "extra.yml" in content.load_all().documents
+
+
+def test_the_language_lexicon_is_checked_against_the_criteria(copy):
+    lexicon = copy / "knowledge" / "lexicon" / "signs.yml"
+    edit(lexicon, "\n  diarrhea:\n", "\n  diarrhoea:\n")
+    reading = copy / "knowledge" / "lexicon" / "reading.yml"
+    edit(reading, "window_words: 5\n", "window_words: 5\n  extra: '(unclosed'\n")
+    result = check_knowledge()
+    assert result.returncode == 1
+    assert f"{reading}:{line_of(reading, '(unclosed')}: negation.extra: regex" in result.stdout
+    edit(reading, "  extra: '(unclosed'\n", "")
+    result_after_fix = check_knowledge()
+    assert (f"{lexicon}:{line_of(lexicon, 'diarrhoea:')}: signs.diarrhoea: "
+            "'diarrhoea' is not a sign of triage.yml") in result_after_fix.stdout
