@@ -18,6 +18,9 @@ class ActionAssessSymptom(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        if triage.about_an_animal(text):
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return [SlotSet("triage_followup", False)]
         if triage.is_announcement(text):
             dispatcher.utter_message(text=contacts.routing_text("describe_symptom"))
             return [SlotSet("triage_followup", False)]

@@ -24,10 +24,13 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from immuno import triage
+from immuno import phrases
+from immuno.understanding import ANIMAL, understand
 
 logger = logging.getLogger(__name__)
 
 EMERGENCY_INTENT = "report_emergency"
+OUT_OF_SCOPE_INTENT = "out_of_scope"
 SYMPTOM_INTENT = "report_symptom"
 DRUG_INTENT = "ask_drug"
 SIDE_EFFECT_QUESTION_INTENT = "ask_side_effects"
@@ -52,6 +55,7 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.criteria = triage.load_criteria(config.get("criteria_path"))
+        phrases.warm_up(self.criteria)
 
     @classmethod
     def create(
@@ -73,15 +77,21 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
 
     def _check(self, message: Message) -> None:
         text = message.get(TEXT) or ""
-        assessment = triage.assess(text, self.criteria)
+        understanding = understand(text, self.criteria)
+        assessment = triage.assess(understanding, self.criteria)
         predicted = (message.get(INTENT) or {}).get("name") or ""
+        if assessment.experiencer == ANIMAL and (assessment.findings or assessment.categories):
+            # "mon chien vomit": out of scope, never a triage.
+            if predicted in REPORT_INTENTS | ANSWER_INTENTS:
+                self._force_intent(message, OUT_OF_SCOPE_INTENT)
+            return
         if assessment.hypothetical and assessment.categories and predicted in TAKEN_FOR_A_QUESTION:
             # "est-ce que ça peut donner de la toux ?": a question, answered with what to
             # do if it happens. The engine's report cues ("j'ai", "depuis"...) rule this out.
             self._force_intent(message, SIDE_EFFECT_QUESTION_INTENT)
             return
         if not assessment.is_report:
-            if predicted not in REPORT_INTENTS and triage.is_announcement(text, self.criteria):
+            if predicted not in REPORT_INTENTS and triage.is_announcement(understanding, self.criteria):
                 # "j'ai un symptôme": the triage asks which one.
                 self._force_intent(message, SYMPTOM_INTENT)
             return
@@ -91,7 +101,7 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
             decision = triage.decide(triage.start(text, self.criteria), self.criteria)
             if decision.category:
                 self._add_entity(message, "symptom", decision.category)
-            logger.info("Red flag: emergency signs %s", [s.id for s in assessment.signs])
+            logger.info("Red flag: emergency")
         elif predicted == EMERGENCY_INTENT:
             # The classifier's emergency is lowered only when the criteria contradict it:
             # a red flag explicitly negated ("pas de douleur dans la poitrine, mais je

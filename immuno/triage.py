@@ -1,9 +1,10 @@
-"""Symptom triage engine: criteria in knowledge/triage.yml, logic here. No Rasa import.
+"""Symptom triage engine: decides on the findings of immuno.understanding with the
+criteria of knowledge/triage.yml. No Rasa import.
 
-assess(text)          -> signs / categories / negations / hypothetical flag of one message
+assess(text)          -> the findings of one message, as signs / categories / negations
 start(text)           -> JSON-able state from the first message of a symptom report
 next_question(state)  -> the next follow-up question, or None when it is time to decide
-answer(state, text)   -> new state after the patient's reply
+answer(state, text)   -> new state after the patient's reply (or any later message)
 decide(state)         -> Decision (level is always emergency, urgent or advice)
 
 Safety first: a missed emergency is the worst defect, so every doubt escalates.
@@ -11,40 +12,18 @@ Safety first: a missed emergency is the worst defect, so every doubt escalates.
 from __future__ import annotations
 
 import copy
-import os
-import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-import yaml
+from immuno.criteria import (  # noqa: F401 (re-exported: the engine's public names)
+    DEFAULT_PATH, LEVELS, RANK, Criteria, CriteriaError, Sign, as_criteria, load_criteria,
+)
+from immuno.understanding import (
+    ANIMAL, WRITER, Understanding, is_announcement as _is_announcement, is_complaint,
+    is_question as _is_question, parse_count, reply_kind, understand,
+)
 
-from immuno.normalize import normalize
-
-RANK = {None: 0, "advice": 1, "urgent": 2, "emergency": 3}
-LEVELS = ("emergency", "urgent", "advice")
-_REPO = Path(__file__).resolve().parent.parent
-_DEFAULT_PATH = _REPO / "knowledge" / "triage.yml"
-LEXICON_FILES = ("signs.yml", "reading.yml")
-_MAX_TEXT = 5000  # longer messages are cut: regexes stay fast, meaning is in the first lines
-
-_NUMBER_WORDS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
-    "dizaine": 10, "quinzaine": 15, "vingtaine": 20,
-}
-_NUM = r"(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
-
-
-# ---------------------------------------------------------------- data classes
-@dataclass(frozen=True)
-class Sign:
-    id: str
-    category: str
-    level: str
-    label: str
-    call_today: bool = False
+_crit = as_criteria
 
 
 @dataclass
@@ -85,6 +64,9 @@ class Assessment:
     # Every part of the message (clauses, and their parts joined by "et", "mais"...) holds
     # a sign, a negated sign or an organ word: nothing in it escaped the criteria.
     explained: bool = False
+    resolved: List[str] = field(default_factory=list)
+    experiencer: str = WRITER
+    findings: List[dict] = field(default_factory=list)
 
     @property
     def level(self) -> Optional[str]:
@@ -92,277 +74,14 @@ class Assessment:
 
     @property
     def is_report(self) -> bool:
-        return not self.hypothetical and bool(
-            self.signs or self.categories or self.unlisted_complaint
+        return not self.hypothetical and self.experiencer != ANIMAL and bool(
+            self.signs or self.categories or self.unlisted_complaint or self.resolved
         )
 
     @property
     def is_emergency(self) -> bool:
         return self.is_report and any(s.level == "emergency" for s in self.signs)
 
-
-# ---------------------------------------------------------------- criteria
-def _rx(pattern: str) -> "re.Pattern":
-    return re.compile(pattern)
-
-
-class CriteriaError(ValueError):
-    """A criteria or lexicon file that cannot be used; the message names the file and entry."""
-
-
-class Criteria:
-    """knowledge/triage.yml (clinical criteria) with knowledge/lexicon/ (how patients say
-    things), validated and compiled."""
-
-    def __init__(self, data: dict, lexicon: dict, path: str = ""):
-        self.path = path
-        self.data = data
-        self.levels = data["levels"]
-        self.default_advice = data.get("default_advice", "")
-        self.categories: Dict[str, dict] = data["categories"]
-        self.max_questions = int(data.get("max_questions", 4))
-        words = lexicon.get("signs") or {}
-        self.signs: Dict[str, Sign] = {}
-        self.patterns: Dict[str, List[re.Pattern]] = {}
-        self.phrases: Dict[str, List[str]] = {}
-        self.context: Dict[str, Optional[re.Pattern]] = {}
-        for row in data["signs"]:
-            level = row["level"]
-            call_today = bool(row.get("call_today", level == "advice" and row["category"] != "common"))
-            self.signs[row["id"]] = Sign(row["id"], row["category"], level, row["label"], call_today)
-            entry = words.get(row["id"]) or {}
-            self.patterns[row["id"]] = [_rx(p) for p in entry.get("patterns") or []]
-            self.phrases[row["id"]] = list(entry.get("phrases") or [])
-            self.context[row["id"]] = _rx(entry["context"]) if entry.get("context") else None
-        self.combinations = data.get("combinations") or []
-        for combo in self.combinations:
-            self.signs[combo["id"]] = Sign(combo["id"], combo["category"], combo["level"], combo["label"])
-        cat_words = lexicon.get("categories") or {}
-        self.cues = {cid: [_rx(p) for p in (cat_words.get(cid) or {}).get("cues") or []]
-                     for cid in self.categories}
-        self.questions: Dict[str, dict] = data["questions"]
-        for qid, q in self.questions.items():
-            q.setdefault("answered_by", [q["sign"]])
-            q.setdefault("buttons", data["default_buttons"])
-        self.numbers = data.get("numbers") or {}
-        self.rules = data.get("rules") or {}
-        self.reask_prefix = data.get("reask_prefix", "")
-        neg = lexicon["negation"]
-        self.neg_before = _rx(neg["before"])
-        self.neg_after = _rx(neg["after"])
-        self.neg_window = int(neg.get("window_words", 5))
-        self.not_negation = [_rx(p) for p in neg.get("not_negation") or []]
-        self.boundaries = _rx(neg["boundaries"])
-        self.joins = _rx(lexicon["explained"]["joins"])
-        hyp = lexicon["hypothetical"]
-        self.hyp_cues = [_rx(p) for p in hyp["cues"]]
-        self.report_cues = [_rx(p) for p in hyp["report_cues"]]
-        self.complaint_cues = [_rx(p) for p in lexicon.get("unlisted_complaint_cues") or []]
-        self.announcement_cues = [_rx(p) for p in lexicon.get("announcement_cues") or []]
-        self.question_cues = [_rx(p) for p in lexicon.get("question_cues") or []]
-        self.answer_rx = {k: [_rx(p) for p in v] for k, v in lexicon["answers"].items()}
-        self._validate(words, cat_words)
-
-    def _validate(self, words: dict, cat_words: dict) -> None:
-        """Raises CriteriaError (never `assert`: the checks must hold under python -O)."""
-        errors = []
-        for sid, sign in self.signs.items():
-            if sign.level not in LEVELS:
-                errors.append(f"sign {sid}: level {sign.level!r} is not one of {LEVELS}")
-            if sign.category not in self.categories:
-                errors.append(f"sign {sid}: unknown category {sign.category!r}")
-        for combo in self.combinations:
-            errors += [f"combination {combo['id']}: unknown sign {sid!r}"
-                       for group in combo["all"] for sid in group if sid not in self.signs]
-        for qid, q in self.questions.items():
-            errors += [f"question {qid}: unknown sign {sid!r}"
-                       for sid in [q["sign"], *q["answered_by"], *q.get("ask_if", [])]
-                       if sid not in self.signs]
-        for cid, cat in self.categories.items():
-            if len(cat.get("questions") or []) > self.max_questions:
-                errors.append(f"category {cid}: more than {self.max_questions} questions")
-            errors += [f"category {cid}: unknown question {qid!r}"
-                       for qid in cat.get("questions") or [] if qid not in self.questions]
-        for level in LEVELS:
-            if not (self.levels.get(level) or {}).get("message"):
-                errors.append(f"level {level}: no message")
-        errors += [f"lexicon: {sid!r} is not a sign of the criteria" for sid in words if sid not in self.signs]
-        errors += [f"lexicon: {cid!r} is not a category of the criteria"
-                   for cid in cat_words if cid not in self.categories]
-        if errors:
-            raise CriteriaError(f"{self.path}: " + "; ".join(errors))
-
-
-def _lexicon_dir(path: str) -> Path:
-    return Path(os.environ.get("TRIAGE_LEXICON") or Path(path).parent / "lexicon")
-
-
-def _read_yaml(path) -> dict:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle) or {}
-    except yaml.YAMLError as error:
-        raise CriteriaError(f"{path}: {error}") from error
-
-
-@lru_cache(maxsize=8)
-def _load(path: str, stamp: Tuple[float, ...]) -> Criteria:
-    lexicon: dict = {}
-    for name in LEXICON_FILES:
-        lexicon.update(_read_yaml(_lexicon_dir(path) / name))
-    return Criteria(_read_yaml(path), lexicon, path)
-
-
-def load_criteria(path: Optional[str] = None) -> Criteria:
-    """Cached while the files are unchanged; default <repo>/knowledge/triage.yml (env
-    TRIAGE_CRITERIA), with the lexicon beside it in lexicon/ (env TRIAGE_LEXICON)."""
-    path = str(path or os.environ.get("TRIAGE_CRITERIA") or _DEFAULT_PATH)
-    stamp = tuple(os.path.getmtime(p) for p in [path] + [_lexicon_dir(path) / n for n in LEXICON_FILES])
-    return _load(path, stamp)
-
-
-def _crit(criteria) -> Criteria:
-    if isinstance(criteria, Criteria):
-        return criteria
-    return load_criteria(criteria)
-
-
-# ---------------------------------------------------------------- matching
-_CLAUSE_SPLIT = re.compile(r"[!?;:\n\r\u2026()\[\]]+|(?<!\d)[.,]|[.,](?!\d)")
-
-
-def _clauses(text) -> List[str]:
-    raw = "" if text is None else str(text)[:_MAX_TEXT]
-    return [c for c in (normalize(part) for part in _CLAUSE_SPLIT.split(raw)) if c]
-
-
-def _negated(crit: Criteria, clause: str, start: int, end: int, spans) -> bool:
-    left = 0
-    for b in crit.boundaries.finditer(clause, 0, start):
-        if b.start() < start:
-            left = max(left, b.start())
-    for s_start, s_end in spans:  # a negation does not jump over another symptom word
-        if s_end <= start:
-            left = max(left, s_end)
-    window = clause[left:start]
-    for rx in crit.not_negation:
-        window = rx.sub(" ", window)
-    window = " ".join(window.split()[-crit.neg_window:])
-    if crit.neg_before.search(window):
-        return True
-    after = clause[end:]
-    b = crit.boundaries.search(after)
-    return bool(crit.neg_after.search(after[: b.start()] if b else after))
-
-
-@dataclass
-class _Raw:
-    signs: List[str]
-    negated: List[str]
-    categories: List[str]
-    hypothetical: bool
-    numbers: Dict[str, List[float]]
-    text: str
-    explained: bool = False
-
-
-def _covered(crit: Criteria, clause: str, spans) -> bool:
-    """True when each part of the clause between two joining words holds a match."""
-    cuts = [0] + [m.start() for m in crit.joins.finditer(clause)] + [len(clause)]
-    return all(
-        any(start < hi and end > lo for start, end in spans)
-        for lo, hi in zip(cuts, cuts[1:])
-        if clause[lo:hi].strip()
-    )
-
-
-def _analyse(text, crit: Criteria, ignore_context: Tuple[str, ...] = ()) -> _Raw:
-    clauses = _clauses(text)
-    full = " ".join(clauses)
-    found: Dict[str, Tuple[int, int]] = {}  # id -> first position (clause, start)
-    denied: Dict[str, Tuple[int, int]] = {}
-    cats: Dict[str, Tuple[int, int]] = {}
-    explained = bool(clauses)
-    for ci, clause in enumerate(clauses):
-        hits = []  # (start, end, kind, id)
-        for sid, patterns in crit.patterns.items():
-            ctx = crit.context[sid]
-            if ctx is not None and sid not in ignore_context and not ctx.search(full):
-                continue
-            for rx in patterns:
-                hits += [(m.start(), m.end(), "sign", sid) for m in rx.finditer(clause)]
-        for cid, patterns in crit.cues.items():
-            for rx in patterns:
-                hits += [(m.start(), m.end(), "cat", cid) for m in rx.finditer(clause)]
-        spans = [(h[0], h[1]) for h in hits]
-        explained = explained and _covered(crit, clause, spans)
-        for start, end, kind, ident in sorted(hits):
-            neg = _negated(crit, clause, start, end, spans)
-            if kind == "sign":
-                (denied if neg else found).setdefault(ident, (ci, start))
-            elif not neg:
-                cats.setdefault(ident, (ci, start))
-    numbers = _numbers(full)
-    temps = numbers.get("temperature")
-    if temps:  # a measured temperature is authoritative over the word "fièvre"
-        tconf = crit.numbers["temperature"]
-        feverish = max(temps) >= tconf["normal_max"] or min(temps) < tconf["normal_min"]
-        (found if feverish else denied).setdefault(tconf["sign"], (-1, 0))
-        if not feverish:
-            found.pop(tconf["sign"], None)
-    stools = numbers.get("stools")
-    if stools and max(stools) >= crit.numbers["stools"]["threshold"]:
-        found.setdefault(crit.numbers["stools"]["sign"], (-1, 0))
-    for sid, pos in found.items():
-        cats.setdefault(crit.signs[sid].category, pos)
-    hyp = any(rx.search(full) for rx in crit.hyp_cues) and not any(rx.search(full) for rx in crit.report_cues)
-    order = lambda d: [k for k, _ in sorted(d.items(), key=lambda kv: kv[1])]  # noqa: E731
-    return _Raw(order(found), [s for s in order(denied) if s not in found], order(cats), hyp,
-                numbers, full, explained)
-
-
-def _to_number(token: str) -> float:
-    return float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
-
-
-_TEMP = re.compile(r"\b(3[4-9]|4[0-3])(\.\d+)?(?: deg (\d)\b)?(?! ?(ans?|kg|kilos?|fois|selles?|mg|min\w*|h|heures?|jours?|semaines?|mois|ml|cm|pour|g|l)\b)")
-_TEMP_CUE = re.compile(r"\b(fie?v\w*|temperature|temp|deg|degres?|thermometre|febri\w*|chaud)\b")
-_STOOLS = re.compile(r"\b(?:(moins de|plus de|au moins|pres de) )?(?:une )?" + _NUM + r"(?: ou " + _NUM + r")?(?: ou plus)?(?: de)? (selles?|diarrhees?|passages?|fois)\b")
-_STOOL_CUE = re.compile(r"\b(selles?|dia?r+\w*|toilettes?|caca|courante)\b")
-
-
-def _numbers(text: str) -> Dict[str, List[float]]:
-    out: Dict[str, List[float]] = {}
-    for m in _TEMP.finditer(text):
-        value = float(m.group(1) + (m.group(2) or "") if not m.group(3) else f"{m.group(1)}.{m.group(3)}")
-        before = text[max(0, m.start() - 12): m.start()]
-        if m.group(2) or m.group(3) or _TEMP_CUE.search(text) or re.search(r"\b(j ai|il a|elle a|a|est a)\s*$", before):
-            out.setdefault("temperature", []).append(value)
-    for m in _STOOLS.finditer(text):
-        if m.group(4) == "fois":
-            before = text[max(0, m.start() - 25): m.start()]
-            if not _STOOL_CUE.search(text) or re.search(r"vomi|toux|touss", before + text[m.end(): m.end() + 20]):
-                continue
-        value = max(_to_number(m.group(2)), _to_number(m.group(3)) if m.group(3) else 0)
-        value += {"moins de": -1, "plus de": 1}.get(m.group(1) or "", 0)
-        out.setdefault("stools", []).append(value)
-    return out
-
-
-def _parse_count(text: str) -> Optional[float]:
-    """A count in a free reply: "6", "10 selles", "moins de 4", "4 ou plus", "beaucoup"."""
-    norm = normalize(text)
-    if re.search(r"\b(aucune?|zero|pas plus|pas plus que d habitude|comme d habitude)\b", norm):
-        return 0.0
-    if re.search(r"\b(pas beaucoup|peu|pas tant que ca)\b", norm):
-        return 2.0
-    m = re.search(r"\b(?:(moins de|plus de|au moins|pres de|environ) )?(?:une )?" + _NUM + r"(?: (?:ou|a|et) " + _NUM + r")?", norm)
-    if m:
-        value = max(_to_number(m.group(2)), _to_number(m.group(3)) if m.group(3) else 0)
-        return value + {"moins de": -1, "plus de": 1}.get(m.group(1) or "", 0)
-    if re.search(r"\b(beaucoup|enormement|plein|sans arret|tout le temps|trop|des dizaines)\b", norm):
-        return 10.0
-    return None
 
 
 def _with_combinations(ids: List[str], crit: Criteria) -> List[str]:
@@ -372,35 +91,43 @@ def _with_combinations(ids: List[str], crit: Criteria) -> List[str]:
     return list(ids) + extra
 
 
-def assess(text: str, criteria=None) -> Assessment:
+def assess(text, criteria=None) -> Assessment:
+    """The findings of a message (text, or its Understanding) as signs and categories."""
     crit = _crit(criteria)
-    raw = _analyse(text, crit)
-    signs = [] if raw.hypothetical else [crit.signs[s] for s in _with_combinations(raw.signs, crit)]
-    categories = list(dict.fromkeys(raw.categories + [s.category for s in signs]))
-    complaint = not raw.hypothetical and any(rx.search(raw.text) for rx in crit.complaint_cues)
-    reported = any(rx.search(raw.text) for rx in crit.report_cues)
+    u = text if isinstance(text, Understanding) else understand(text, crit)
+    return _assessment(u, crit)
+
+
+def _assessment(u: Understanding, crit: Criteria) -> Assessment:
+    animal = u.experiencer == ANIMAL
+    signs = [] if u.hypothetical or animal else [
+        crit.signs[s] for s in _with_combinations(u.present, crit)]
+    categories = [] if animal else list(dict.fromkeys(u.categories + [s.category for s in signs]))
     return Assessment(
-        raw.text, signs, categories, raw.negated, raw.hypothetical, raw.numbers, complaint,
-        reported, raw.explained,
+        u.text, signs, categories, u.negated, u.hypothetical, u.numbers,
+        not animal and is_complaint(u, crit), u.reported, u.explained,
+        resolved=u.resolved, experiencer=u.experiencer, findings=u.summaries(),
     )
+
+
+def about_an_animal(text, criteria=None) -> bool:
+    """"Mon chien vomit": out of scope, never triaged."""
+    crit = _crit(criteria)
+    u = text if isinstance(text, Understanding) else understand(text, crit)
+    return u.about_an_animal
 
 
 def is_question(text: str, criteria=None) -> bool:
     """A question (mark or interrogative words) rather than a statement."""
-    crit = _crit(criteria)
-    if "?" in str(text):
-        return True
-    normalised = normalize(str(text))
-    return any(rx.search(normalised) for rx in crit.question_cues)
+    return _is_question(text, criteria)
 
 
-def is_announcement(text: str, criteria=None) -> bool:
-    """"J'ai un symptôme": a symptom is announced but not described yet."""
+def is_announcement(text, criteria=None) -> bool:
+    """"J'ai un symptôme": a symptom is announced but not described yet (text, or the
+    Understanding already computed for it)."""
     crit = _crit(criteria)
-    assessment = assess(text, crit)
-    if assessment.signs or assessment.categories or assessment.unlisted_complaint:
-        return False
-    return any(rx.search(assessment.text) for rx in crit.announcement_cues)
+    u = text if isinstance(text, Understanding) else understand(text, crit)
+    return _is_announcement(u, crit)
 
 
 # ---------------------------------------------------------------- triage form
@@ -408,18 +135,42 @@ def start(text: str, criteria=None) -> dict:
     """State of a symptom report. Signs count even if the wording looked hypothetical:
     the caller only starts a triage when NLU says the patient reports a symptom."""
     crit = _crit(criteria)
-    raw = _analyse(text, crit)
-    return {
-        "version": 1,
-        "signs": raw.signs,
-        "negated": raw.negated,
-        "categories": raw.categories,
-        "numbers": raw.numbers,
+    u = understand(text, crit)
+    state = {
+        "version": 2,
+        "signs": [],
+        "negated": [],
+        "resolved": [],
+        "categories": [],
+        "numbers": {},
+        "findings": [],
         "answers": {},
         "retries": {},
-        "hypothetical": raw.hypothetical,
+        "hypothetical": u.hypothetical,
+        "experiencer": u.experiencer,
         "stopped": False,
     }
+    _add(state, u)
+    return state
+
+
+def _add(state: dict, u: Understanding) -> None:
+    """Folds the findings of one more message into the state (in place)."""
+    if u.experiencer == ANIMAL:
+        return
+    signs = u.present + u.with_assertion("hypothetical")
+    state["signs"] = list(dict.fromkeys(list(state.get("signs", [])) + signs))
+    state["categories"] = list(dict.fromkeys(list(state.get("categories", [])) + u.categories))
+    state["negated"] = [s for s in dict.fromkeys(list(state.get("negated", [])) + u.negated)
+                        if s not in state["signs"]]
+    state["resolved"] = [s for s in dict.fromkeys(list(state.get("resolved", [])) + u.resolved)
+                         if s not in state["signs"]]
+    numbers = state.setdefault("numbers", {})
+    for key, values in u.numbers.items():
+        numbers[key] = list(numbers.get(key, [])) + values
+    state["findings"] = list(state.get("findings", [])) + u.summaries()
+    if u.experiencer != WRITER and state.get("experiencer", WRITER) == WRITER:
+        state["experiencer"] = u.experiencer
 
 
 @dataclass
@@ -444,6 +195,10 @@ def _evaluate(state: dict, crit: Criteria) -> _Eval:
     if any(crit.signs[crit.questions[q]["sign"]].level == "emergency" for q in unknown if q in crit.questions):
         rules.append("unknown_red_flag")
     categories = [c for c in state.get("categories", []) if c in crit.categories]
+    resolved = [s for s in state.get("resolved", []) if s in crit.signs]
+    if not ids and not categories and resolved:
+        # over now: advice, tell the team at the next contact (not an escalation)
+        return _Eval("advice", [], ["resolved_symptom"])
     if not ids and not categories:
         rules.append("unrecognised_symptom")
     if rules:
@@ -514,23 +269,9 @@ def next_question(state: dict, criteria=None) -> Optional[Question]:
     return Question(qid, prefix + q["text"], [dict(b) for b in q["buttons"]], cid)
 
 
-_PAYLOADS = {"affirm": "yes", "deny": "no", "dont_know": "unknown", "stop": "stop"}
-
-
-def _reply_kind(text: str, crit: Criteria) -> Optional[str]:
-    m = re.match(r"\s*/(\w+)", str(text or ""))
-    if m and m.group(1) in _PAYLOADS:
-        return _PAYLOADS[m.group(1)]
-    norm = normalize(text)
-    for kind, key in (("stop", "stop"), ("unknown", "dont_know"), ("no", "no"), ("yes", "yes")):
-        if any(rx.search(norm) for rx in crit.answer_rx.get(key, [])):
-            return kind
-    return None
-
-
 def is_answer(text: str, criteria=None) -> bool:
     """Reads as a reply to a yes/no question: yes, no, "je ne sais pas" or stop."""
-    return _reply_kind(text, _crit(criteria)) is not None
+    return reply_kind(text, criteria) is not None
 
 
 def answer(state: dict, text: str, criteria=None) -> dict:
@@ -539,15 +280,11 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     state = copy.deepcopy(state) if isinstance(state, dict) else start("", crit)
     pending = None if state.get("stopped") else _pending(state, crit)
     q = crit.questions[pending[0]] if pending else None
-    raw = _analyse(text, crit, tuple(q["answered_by"]) if q else ())
-    for key, values in (("signs", raw.signs), ("categories", raw.categories)):
-        state[key] = list(dict.fromkeys(list(state.get(key, [])) + values))
-    state["negated"] = [s for s in dict.fromkeys(list(state.get("negated", [])) + raw.negated)
-                        if s not in state["signs"]]
+    u = understand(text, crit, tuple(q["answered_by"]) if q else ())
+    _add(state, u)
     numbers = state.setdefault("numbers", {})
-    for key, values in raw.numbers.items():
-        numbers[key] = list(numbers.get(key, [])) + values
-    kind = _reply_kind(text, crit)
+    raw_signs = u.present + u.with_assertion("hypothetical")
+    kind = reply_kind(text, crit)
     if kind == "stop":
         state["stopped"] = True
     if q is None or kind == "stop":
@@ -555,19 +292,19 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     qid, answers = pending[0], state.setdefault("answers", {})
     positive, negative = ("no", "yes") if q.get("on_no") else ("yes", "no")
     if q.get("kind") == "count":
-        count = None if kind == "unknown" else _parse_count(text)
+        count = None if kind == "unknown" else parse_count(text)
         if count is not None:
             answers[qid] = count
             numbers[q["number"]] = list(numbers.get(q["number"], [])) + [count]
             if count >= q["threshold"]:
                 state["signs"].append(q["sign"])
             return state
-    elif q.get("number") == "temperature" and raw.numbers.get("temperature"):
-        answers[qid] = positive if q["sign"] in raw.signs else negative
+    elif q.get("number") == "temperature" and u.numbers.get("temperature"):
+        answers[qid] = positive if q["sign"] in raw_signs else negative
         return state
-    elif set(q["answered_by"]) & set(raw.signs):
+    elif set(q["answered_by"]) & set(raw_signs):
         answers[qid] = positive
-    elif set(q["answered_by"]) & set(raw.negated):
+    elif set(q["answered_by"]) & set(u.negated):
         answers[qid] = negative
     elif kind in ("yes", "no", "unknown"):
         answers[qid] = kind

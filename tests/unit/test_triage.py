@@ -65,7 +65,7 @@ def test_load_criteria_is_cached_and_env_overridable(tmp_path, monkeypatch):
     path = tmp_path / "triage.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     monkeypatch.setenv("TRIAGE_CRITERIA", str(path))
-    monkeypatch.setenv("TRIAGE_LEXICON", str(triage._DEFAULT_PATH.parent / "lexicon"))
+    monkeypatch.setenv("TRIAGE_LEXICON", str(triage.DEFAULT_PATH.parent / "lexicon"))
     assert triage.level_message("advice") == "Message de test."
     assert triage.level_message("advice", criteria=load_criteria(str(path))) == "Message de test."
 

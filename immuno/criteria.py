@@ -1,0 +1,181 @@
+"""Triage criteria (knowledge/triage.yml) and the lexicon beside them (knowledge/lexicon/),
+loaded, validated and compiled. No Rasa import.
+
+The criteria are clinical (levels, signs, combinations, rules, questions, messages); the
+lexicon is language (how patients say each sign, how negation, questions and replies are
+worded). A bad edit raises CriteriaError naming the file and the entry.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import yaml
+
+RANK = {None: 0, "advice": 1, "urgent": 2, "emergency": 3}
+LEVELS = ("emergency", "urgent", "advice")
+_REPO = Path(__file__).resolve().parent.parent
+DEFAULT_PATH = _REPO / "knowledge" / "triage.yml"
+READING_FILE = "reading.yml"
+SIGNS_DIR = "signs"  # one file per category of the criteria
+
+
+@dataclass(frozen=True)
+class Sign:
+    id: str
+    category: str
+    level: str
+    label: str
+    call_today: bool = False
+
+
+def _rx(pattern: str) -> "re.Pattern":
+    return re.compile(pattern)
+
+
+class CriteriaError(ValueError):
+    """A criteria or lexicon file that cannot be used; the message names the file and entry."""
+
+
+class Criteria:
+    """knowledge/triage.yml (clinical criteria) with knowledge/lexicon/ (how patients say
+    things), validated and compiled."""
+
+    def __init__(self, data: dict, lexicon: dict, path: str = ""):
+        self.path = path
+        self.data = data
+        self.levels = data["levels"]
+        self.default_advice = data.get("default_advice", "")
+        self.categories: Dict[str, dict] = data["categories"]
+        self.max_questions = int(data.get("max_questions", 4))
+        words = lexicon.get("signs") or {}
+        self.signs: Dict[str, Sign] = {}
+        self.patterns: Dict[str, List[re.Pattern]] = {}
+        self.phrases: Dict[str, List[str]] = {}
+        self.context: Dict[str, Optional[re.Pattern]] = {}
+        for row in data["signs"]:
+            level = row["level"]
+            call_today = bool(row.get("call_today", level == "advice" and row["category"] != "common"))
+            self.signs[row["id"]] = Sign(row["id"], row["category"], level, row["label"], call_today)
+            entry = words.get(row["id"]) or {}
+            self.patterns[row["id"]] = [_rx(p) for p in entry.get("patterns") or []]
+            self.phrases[row["id"]] = list(entry.get("phrases") or [])
+            self.context[row["id"]] = _rx(entry["context"]) if entry.get("context") else None
+        self.combinations = data.get("combinations") or []
+        for combo in self.combinations:
+            self.signs[combo["id"]] = Sign(combo["id"], combo["category"], combo["level"], combo["label"])
+        cat_words = lexicon.get("categories") or {}
+        self.cues = {cid: [_rx(p) for p in (cat_words.get(cid) or {}).get("cues") or []]
+                     for cid in self.categories}
+        self.questions: Dict[str, dict] = data["questions"]
+        for qid, q in self.questions.items():
+            q.setdefault("answered_by", [q["sign"]])
+            q.setdefault("buttons", data["default_buttons"])
+        self.numbers = data.get("numbers") or {}
+        self.rules = data.get("rules") or {}
+        self.reask_prefix = data.get("reask_prefix", "")
+        neg = lexicon["negation"]
+        self.neg_before = _rx(neg["before"])
+        self.neg_after = _rx(neg["after"])
+        self.neg_window = int(neg.get("window_words", 5))
+        self.not_negation = [_rx(p) for p in neg.get("not_negation") or []]
+        self.boundaries = _rx(neg["boundaries"])
+        self.joins = _rx(lexicon["explained"]["joins"])
+        hyp = lexicon["hypothetical"]
+        self.hyp_cues = [_rx(p) for p in hyp["cues"]]
+        self.report_cues = [_rx(p) for p in hyp["report_cues"]]
+        self.complaint_cues = [_rx(p) for p in lexicon.get("unlisted_complaint_cues") or []]
+        self.announcement_cues = [_rx(p) for p in lexicon.get("announcement_cues") or []]
+        self.question_cues = [_rx(p) for p in lexicon.get("question_cues") or []]
+        self.answer_rx = {k: [_rx(p) for p in v] for k, v in lexicon["answers"].items()}
+        self.experiencer_cues = {k: [_rx(p) for p in v] for k, v in (lexicon.get("experiencer") or {}).items()}
+        self.resolved_cues = [_rx(p) for p in lexicon.get("resolved") or []]
+        self.modifier_cues = {
+            name: {value: [_rx(p) for p in patterns] for value, patterns in values.items()}
+            for name, values in (lexicon.get("modifiers") or {}).items()
+        }
+        self._validate(words, cat_words)
+
+    def _validate(self, words: dict, cat_words: dict) -> None:
+        """Raises CriteriaError (never `assert`: the checks must hold under python -O)."""
+        errors = []
+        for sid, sign in self.signs.items():
+            if sign.level not in LEVELS:
+                errors.append(f"sign {sid}: level {sign.level!r} is not one of {LEVELS}")
+            if sign.category not in self.categories:
+                errors.append(f"sign {sid}: unknown category {sign.category!r}")
+        for combo in self.combinations:
+            errors += [f"combination {combo['id']}: unknown sign {sid!r}"
+                       for group in combo["all"] for sid in group if sid not in self.signs]
+        for qid, q in self.questions.items():
+            errors += [f"question {qid}: unknown sign {sid!r}"
+                       for sid in [q["sign"], *q["answered_by"], *q.get("ask_if", [])]
+                       if sid not in self.signs]
+        for cid, cat in self.categories.items():
+            if len(cat.get("questions") or []) > self.max_questions:
+                errors.append(f"category {cid}: more than {self.max_questions} questions")
+            errors += [f"category {cid}: unknown question {qid!r}"
+                       for qid in cat.get("questions") or [] if qid not in self.questions]
+        for level in LEVELS:
+            if not (self.levels.get(level) or {}).get("message"):
+                errors.append(f"level {level}: no message")
+        errors += [f"lexicon: {sid!r} is not a sign of the criteria" for sid in words if sid not in self.signs]
+        errors += [f"lexicon: {cid!r} is not a category of the criteria"
+                   for cid in cat_words if cid not in self.categories]
+        if errors:
+            raise CriteriaError(f"{self.path}: " + "; ".join(errors))
+
+
+def _lexicon_dir(path: str) -> Path:
+    return Path(os.environ.get("TRIAGE_LEXICON") or Path(path).parent / "lexicon")
+
+
+def _read_yaml(path) -> dict:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.safe_load(handle) or {}
+    except yaml.YAMLError as error:
+        raise CriteriaError(f"{path}: {error}") from error
+
+
+def lexicon_files(path: str) -> List[Path]:
+    folder = _lexicon_dir(path)
+    return [folder / READING_FILE] + sorted((folder / SIGNS_DIR).glob("*.yml"))
+
+
+def _merge_lexicon(files: List[Path]) -> dict:
+    lexicon: dict = {"signs": {}, "categories": {}}
+    for file in files:
+        data = _read_yaml(file)
+        for key in ("signs", "categories"):
+            for ident, entry in (data.pop(key, None) or {}).items():
+                if ident in lexicon[key]:
+                    raise CriteriaError(f"{file}: {ident!r} is already described in another lexicon file")
+                lexicon[key][ident] = entry or {}
+        lexicon.update(data)
+    return lexicon
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, stamp: Tuple[Tuple[str, float], ...]) -> Criteria:
+    return Criteria(_read_yaml(path), _merge_lexicon([Path(p) for p, _ in stamp[1:]]), path)
+
+
+def load_criteria(path: Optional[str] = None) -> Criteria:
+    """Cached while the files are unchanged; default <repo>/knowledge/triage.yml (env
+    TRIAGE_CRITERIA), with the lexicon beside it in lexicon/ (env TRIAGE_LEXICON)."""
+    path = str(path or os.environ.get("TRIAGE_CRITERIA") or DEFAULT_PATH)
+    files = [Path(path)] + lexicon_files(path)
+    return _load(path, tuple((str(f), os.path.getmtime(f)) for f in files))
+
+
+def as_criteria(criteria=None) -> Criteria:
+    """criteria itself, or the criteria loaded from a path (None: the default files)."""
+    if isinstance(criteria, Criteria):
+        return criteria
+    return load_criteria(criteria)
+

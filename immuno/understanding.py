@@ -1,0 +1,359 @@
+"""What a message says about symptoms: a list of findings. No Rasa import.
+
+understand(text) -> Understanding: each sign of the criteria that the message mentions, with
+its assertion (present, negated, hypothetical, resolved), who has it (the writer, another
+person, an animal), its modifiers (extent, intensity, onset, duration), the measured values
+(temperature, stools a day, glucose, heart rate) and the span of normalised text it came from.
+The triage engine (immuno.triage) decides on findings only.
+
+The words come from knowledge/lexicon/ (signs.yml: how patients say each sign; reading.yml:
+negation, hypothetical questions, report cues, experiencers, resolution, modifiers); the
+criteria from knowledge/triage.yml, both through immuno.criteria.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+from immuno.criteria import Criteria, as_criteria
+from immuno.normalize import normalize
+from immuno import phrases
+
+PRESENT, NEGATED, HYPOTHETICAL, RESOLVED = "present", "negated", "hypothetical", "resolved"
+WRITER, OTHER, ANIMAL = "writer", "other", "animal"
+# Messages are cut to this length before reading (the channels refuse longer ones): the cost of
+# reading grows linearly with length and stays bounded.
+MAX_TEXT = 2000
+
+_NUMBER_WORDS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
+    "dizaine": 10, "quinzaine": 15, "vingtaine": 20,
+}
+_NUM = r"(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+
+
+@dataclass(frozen=True)
+class Finding:
+    sign: str
+    assertion: str = PRESENT
+    experiencer: str = WRITER
+    span: Tuple[int, int] = (0, 0)  # in Understanding.text
+    modifiers: Tuple[Tuple[str, str], ...] = ()
+
+    def summary(self) -> dict:
+        """What the tracker and the audit may hold: ids and assertions, no text."""
+        return {"sign": self.sign, "assertion": self.assertion, "experiencer": self.experiencer,
+                "modifiers": dict(self.modifiers)}
+
+
+@dataclass
+class Understanding:
+    text: str  # the normalised message, clauses joined by one space
+    findings: List[Finding] = field(default_factory=list)
+    categories: List[str] = field(default_factory=list)  # organs named, not denied
+    numbers: Dict[str, List[float]] = field(default_factory=dict)
+    hypothetical: bool = False
+    # Worded as a present report ("j'ai", "depuis hier", "mon mari a"...).
+    reported: bool = False
+    # Every part of the message holds a sign, a negated sign or an organ word.
+    explained: bool = False
+    experiencer: str = WRITER
+
+    def with_assertion(self, assertion: str) -> List[str]:
+        return list(dict.fromkeys(f.sign for f in self.findings if f.assertion == assertion))
+
+    @property
+    def present(self) -> List[str]:
+        return self.with_assertion(PRESENT)
+
+    @property
+    def negated(self) -> List[str]:
+        present = set(self.present)
+        return [s for s in self.with_assertion(NEGATED) if s not in present]
+
+    @property
+    def resolved(self) -> List[str]:
+        present = set(self.present)
+        return [s for s in self.with_assertion(RESOLVED) if s not in present]
+
+    @property
+    def about_an_animal(self) -> bool:
+        return bool(self.findings or self.categories) and self.experiencer == ANIMAL
+
+    def summaries(self) -> List[dict]:
+        return [f.summary() for f in self.findings]
+
+
+# ---------------------------------------------------------------- clauses
+_CLAUSE_SPLIT = re.compile(r"[!?;:\n\r\u2026()\[\]]+|(?<!\d)[.,]|[.,](?!\d)")
+
+
+def clauses(text) -> List[str]:
+    raw = "" if text is None else str(text)[:MAX_TEXT]
+    return [c for c in (normalize(part) for part in _CLAUSE_SPLIT.split(raw)) if c]
+
+
+def _negated(crit: Criteria, clause: str, start: int, end: int, spans) -> bool:
+    left = 0
+    for b in crit.boundaries.finditer(clause, 0, start):
+        if b.start() < start:
+            left = max(left, b.start())
+    for s_start, s_end in spans:  # a negation does not jump over another symptom word
+        if s_end <= start:
+            left = max(left, s_end)
+    window = clause[left:start]
+    for rx in crit.not_negation:
+        window = rx.sub(" ", window)
+    window = " ".join(window.split()[-crit.neg_window:])
+    if crit.neg_before.search(window):
+        return True
+    after = clause[end:]
+    b = crit.boundaries.search(after)
+    return bool(crit.neg_after.search(after[: b.start()] if b else after))
+
+
+def _covered(crit: Criteria, clause: str, spans) -> bool:
+    """True when each part of the clause between two joining words holds a match."""
+    cuts = [0] + [m.start() for m in crit.joins.finditer(clause)] + [len(clause)]
+    return all(
+        any(start < hi and end > lo for start, end in spans)
+        for lo, hi in zip(cuts, cuts[1:])
+        if clause[lo:hi].strip()
+    )
+
+
+def _clause_experiencer(crit: Criteria, clause: str, previous: str) -> str:
+    """The last person named in the clause, else the previous clause's."""
+    best, where = previous, -1
+    for kind in (ANIMAL, OTHER, WRITER):
+        for rx in crit.experiencer_cues.get(kind, []):
+            for m in rx.finditer(clause):
+                if m.start() > where:
+                    best, where = kind, m.start()
+    return best
+
+
+def _modifiers(crit: Criteria, clause: str) -> Tuple[Tuple[str, str], ...]:
+    found = []
+    for name, values in crit.modifier_cues.items():
+        for value, patterns in values.items():
+            if any(rx.search(clause) for rx in patterns):
+                found.append((name, value))
+                break
+    return tuple(found)
+
+
+def _hits(crit: Criteria, clause: str, full: str, ignore_context: Tuple[str, ...], phrase_hits):
+    """(start, end, kind, id) of every sign (patterns and phrases) and organ word."""
+    hits = []
+    for sid, patterns in crit.patterns.items():
+        ctx = crit.context[sid]
+        if ctx is not None and sid not in ignore_context and not ctx.search(full):
+            continue
+        for rx in patterns:
+            hits += [(m.start(), m.end(), "sign", sid) for m in rx.finditer(clause)]
+    hits += [(s, e, "sign", sid) for s, e, sid in phrase_hits
+             if crit.context[sid] is None or sid in ignore_context or crit.context[sid].search(full)]
+    for cid, patterns in crit.cues.items():
+        for rx in patterns:
+            hits += [(m.start(), m.end(), "cat", cid) for m in rx.finditer(clause)]
+    return hits
+
+
+def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Understanding:
+    """Findings of one message. ignore_context: signs read even without their context word
+    (the answer to a question about that sign)."""
+    crit = as_criteria(criteria)
+    parts = clauses(text)
+    full = " ".join(parts)
+    findings: List[Finding] = []
+    cats: List[str] = []
+    cat_people: List[str] = []
+    explained = bool(parts)
+    experiencer, offset, resolved_from = WRITER, 0, None
+    clause_findings: List[List[int]] = []
+    phrase_hits = phrases.find(crit, full)
+    for clause in parts:
+        end_of_clause = offset + len(clause)
+        mine_phrases = [(s - offset, e - offset, sid) for s, e, sid in phrase_hits
+                        if s >= offset and e <= end_of_clause]
+        hits = _hits(crit, clause, full, ignore_context, mine_phrases)
+        spans = [(h[0], h[1]) for h in hits]
+        explained = explained and _covered(crit, clause, spans)
+        experiencer = _clause_experiencer(crit, clause, experiencer)
+        modifiers = _modifiers(crit, clause)
+        mine = []
+        for start, end, kind, ident in sorted(hits):
+            neg = _negated(crit, clause, start, end, spans)
+            if kind == "sign":
+                mine.append(len(findings))
+                findings.append(Finding(ident, NEGATED if neg else PRESENT, experiencer,
+                                        (offset + start, offset + end), modifiers))
+            elif not neg:
+                cats.append(ident)
+                cat_people.append(experiencer)
+        clause_findings.append(mine)
+        if any(rx.search(clause) for rx in crit.resolved_cues):
+            # "j'avais de la fièvre la semaine dernière, c'est passé": the findings of this
+            # clause, or else of the nearest earlier clause with findings, are over.
+            targets = mine or next((f for f in reversed(clause_findings[:-1]) if f), [])
+            for i in targets:
+                findings[i] = _resolve(crit, findings[i])
+        offset += len(clause) + 1
+    numbers = _numbers(full)
+    findings += _from_numbers(crit, numbers, findings)
+    hypothetical = any(rx.search(full) for rx in crit.hyp_cues) and not any(
+        rx.search(full) for rx in crit.report_cues)
+    if hypothetical:
+        findings = [f if f.assertion == NEGATED else _with(f, assertion=HYPOTHETICAL) for f in findings]
+    seen, unique = set(), []
+    for f in findings:
+        if (f.sign, f.assertion, f.experiencer) not in seen:
+            seen.add((f.sign, f.assertion, f.experiencer))
+            unique.append(f)
+    findings = unique
+    categories = list(dict.fromkeys(
+        cats + [crit.signs[f.sign].category for f in findings if f.assertion in (PRESENT, HYPOTHETICAL)]))
+    people = {f.experiencer for f in findings if f.assertion != NEGATED} | set(cat_people)
+    message_experiencer = people.pop() if len(people) == 1 else (
+        _mixed(people) if people else _clause_experiencer(crit, full, WRITER))
+    return Understanding(full, findings, categories, numbers, hypothetical,
+                         any(rx.search(full) for rx in crit.report_cues), explained,
+                         message_experiencer)
+
+
+def _mixed(people: set) -> str:
+    """A message about several people: a person comes before an animal (triaged)."""
+    return WRITER if WRITER in people else OTHER if OTHER in people else ANIMAL
+
+
+def _with(finding: Finding, **changes) -> Finding:
+    return Finding(**{**asdict(finding), **changes})
+
+
+def _resolve(crit: Criteria, finding: Finding) -> Finding:
+    """A red-flag event that happened counts as present (fainted this morning); any other
+    symptom that is over is resolved."""
+    if finding.assertion != PRESENT or crit.signs[finding.sign].level == "emergency":
+        return finding
+    return _with(finding, assertion=RESOLVED)
+
+
+def _from_numbers(crit: Criteria, numbers: Dict[str, List[float]], findings: List[Finding]) -> List[Finding]:
+    """Measured values read against the criteria's thresholds. A measured temperature is
+    authoritative over the word "fièvre"."""
+    extra = []
+    experiencer = findings[0].experiencer if findings else WRITER
+    for key, conf in crit.numbers.items():
+        values = numbers.get(key)
+        if not values:
+            continue
+        sign = conf["sign"]
+        if "normal_max" in conf:
+            abnormal = max(values) >= conf["normal_max"] or min(values) < conf["normal_min"]
+        else:
+            abnormal = max(values) >= conf["threshold"]
+        if key == "temperature":
+            findings[:] = [f for f in findings if f.sign != sign]
+            extra.append(Finding(sign, PRESENT if abnormal else NEGATED, experiencer))
+        elif abnormal:
+            extra.append(Finding(sign, PRESENT, experiencer))
+    return extra
+
+
+# ---------------------------------------------------------------- numbers
+def _to_number(token: str) -> float:
+    return float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
+
+
+_TEMP = re.compile(r"\b(3[4-9]|4[0-3])(\.\d+)?(?: deg (\d)\b)?(?! ?(ans?|kg|kilos?|fois|selles?|mg|min\w*|h|heures?|jours?|semaines?|mois|ml|cm|pour|g|l|mmol|bpm|battements|pulsations)\b)")
+_TEMP_CUE = re.compile(r"\b(fie?v\w*|temperature|temp|deg|degres?|thermometre|febri\w*|chaud)\b")
+_STOOLS = re.compile(r"\b(?:(moins de|plus de|au moins|pres de) )?(?:une )?" + _NUM + r"(?: ou " + _NUM + r")?(?: ou plus)?(?: de)? (selles?|diarrhees?|passages?|fois)\b")
+_STOOL_CUE = re.compile(r"\b(selles?|dia?r+\w*|toilettes?|caca|courante)\b")
+_GLUCOSE_CUE = re.compile(r"\b(glycemi\w*|sucre|glucose|dextro|glucometre)\b")
+_GLUCOSE = re.compile(r"\b(\d+(?:\.\d+)?) ?(g ?l|g|grammes?|mmol(?: ?l)?|mg ?dl)\b")
+_HEART = re.compile(r"\b(\d{2,3}) ?(bpm|battements|pulsations|puls)\b|\b(?:pouls|coeur|rythme cardiaque|frequence cardiaque)\b(?: \w+){0,3}? (\d{2,3})\b")
+
+
+def _numbers(text: str) -> Dict[str, List[float]]:
+    out: Dict[str, List[float]] = {}
+    for m in _TEMP.finditer(text):
+        value = float(m.group(1) + (m.group(2) or "") if not m.group(3) else f"{m.group(1)}.{m.group(3)}")
+        before = text[max(0, m.start() - 12): m.start()]
+        if m.group(2) or m.group(3) or _TEMP_CUE.search(text) or re.search(r"\b(j ai|il a|elle a|a|est a)\s*$", before):
+            out.setdefault("temperature", []).append(value)
+    for m in _STOOLS.finditer(text):
+        if m.group(4) == "fois":
+            before = text[max(0, m.start() - 25): m.start()]
+            if not _STOOL_CUE.search(text) or re.search(r"vomi|toux|touss", before + text[m.end(): m.end() + 20]):
+                continue
+        value = max(_to_number(m.group(2)), _to_number(m.group(3)) if m.group(3) else 0)
+        value += {"moins de": -1, "plus de": 1}.get(m.group(1) or "", 0)
+        out.setdefault("stools", []).append(value)
+    if _GLUCOSE_CUE.search(text):
+        for m in _GLUCOSE.finditer(text):
+            value, unit = float(m.group(1)), m.group(2).replace(" ", "")
+            grams = value / 5.55 if unit.startswith("mmol") else (
+                value / 100 if unit.startswith("mg") else value)  # g/L
+            out.setdefault("glucose", []).append(round(grams, 2))
+    for m in _HEART.finditer(text):
+        out.setdefault("heart_rate", []).append(float(m.group(1) or m.group(3)))
+    return out
+
+
+def parse_count(text: str) -> Optional[float]:
+    """A count in a free reply: "6", "10 selles", "moins de 4", "4 ou plus", "une dizaine"."""
+    norm = normalize(text)
+    if re.search(r"\b(aucune?|zero|pas plus|pas plus que d habitude|comme d habitude)\b", norm):
+        return 0.0
+    if re.search(r"\b(pas beaucoup|peu|pas tant que ca)\b", norm):
+        return 2.0
+    m = re.search(r"\b(?:(moins de|plus de|au moins|pres de|environ) )?(?:une )?" + _NUM + r"(?: (?:ou|a|et) " + _NUM + r")?", norm)
+    if m:
+        value = max(_to_number(m.group(2)), _to_number(m.group(3)) if m.group(3) else 0)
+        return value + {"moins de": -1, "plus de": 1}.get(m.group(1) or "", 0)
+    if re.search(r"\b(beaucoup|enormement|plein|sans arret|tout le temps|trop|des dizaines)\b", norm):
+        return 10.0
+    return None
+
+
+# ---------------------------------------------------------------- kinds of message
+_PAYLOADS = {"affirm": "yes", "deny": "no", "dont_know": "unknown", "stop": "stop"}
+
+
+def reply_kind(text: str, criteria=None) -> Optional[str]:
+    """yes, no, unknown ("je ne sais pas"), stop, or None for a reply that is none of them."""
+    crit = as_criteria(criteria)
+    m = re.match(r"\s*/(\w+)", str(text or ""))
+    if m and m.group(1) in _PAYLOADS:
+        return _PAYLOADS[m.group(1)]
+    norm = normalize(text)
+    for kind, key in (("stop", "stop"), ("unknown", "dont_know"), ("no", "no"), ("yes", "yes")):
+        if any(rx.search(norm) for rx in crit.answer_rx.get(key, [])):
+            return kind
+    return None
+
+
+def is_question(text: str, criteria=None) -> bool:
+    """A question (mark or interrogative words) rather than a statement."""
+    crit = as_criteria(criteria)
+    if "?" in str(text):
+        return True
+    normalised = normalize(str(text))
+    return any(rx.search(normalised) for rx in crit.question_cues)
+
+
+def is_complaint(understanding: Understanding, criteria=None) -> bool:
+    """A complaint in general words that no sign lists ("je me sens pas bien")."""
+    crit = as_criteria(criteria)
+    return not understanding.hypothetical and any(rx.search(understanding.text) for rx in crit.complaint_cues)
+
+
+def is_announcement(understanding: Understanding, criteria=None) -> bool:
+    """"J'ai un symptôme": a symptom is announced but not described yet."""
+    crit = as_criteria(criteria)
+    if understanding.findings or understanding.categories or is_complaint(understanding, crit):
+        return False
+    return any(rx.search(understanding.text) for rx in crit.announcement_cues)
