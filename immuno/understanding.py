@@ -172,7 +172,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     cats: List[str] = []
     cat_people: List[str] = []
     explained = bool(parts)
-    experiencer, offset, resolved_from = WRITER, 0, None
+    experiencer, offset = WRITER, 0
     clause_findings: List[List[int]] = []
     phrase_hits = phrases.find(crit, full)
     for clause in parts:

@@ -1,12 +1,20 @@
 """One-time split of the blind vignette corpus into tests/vignettes/dev and heldout:
 within each (sign, kind) group, cases ordered by sha1 of their id go alternately to each half;
 conversations likewise by sha1. Files keep their names."""
-import hashlib, sys, yaml
+import hashlib
+import sys
+
+import yaml
 from collections import defaultdict
 from pathlib import Path
 src, dst = Path(sys.argv[1]), Path(sys.argv[2])
 files = sys.argv[3:]
-h = lambda s: hashlib.sha1(s.encode()).hexdigest()
+
+
+def h(s):
+    return hashlib.sha1(s.encode()).hexdigest()
+
+
 for name in files:
     data = yaml.safe_load((src / name).read_text(encoding="utf-8")) or {}
     out = {"dev": {}, "heldout": {}}
