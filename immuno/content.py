@@ -66,7 +66,7 @@ def _display(path: Path) -> str:
 @dataclass(frozen=True)
 class Document:
     path: Path
-    kind: str  # path under knowledge/ ("triage.yml", "lexicon/signs.yml") or settings/
+    kind: str  # path under knowledge/ ("triage.yml", "lexicon/signs/skin.yml") or settings/
     raw: bytes
     data: Any = field(compare=False)
     root: Any = field(compare=False, repr=False)  # the YAML node tree, for line numbers

@@ -19,7 +19,13 @@ DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 LEVELS = ["emergency", "urgent", "advice"]
 CONTACT_FIELDS = ["team_name", "day_phone", "line_24_7", "emergency_department"]
 REQUIRED = ["contacts.yml", "routing.yml", "topics.yml", "drugs.yml", "side_effects.yml",
-            "triage.yml", "lexicon/signs.yml", "lexicon/reading.yml"]
+            "triage.yml", "lexicon/reading.yml"]
+SIGNS_LEXICON = "lexicon/signs/"  # one file per category of triage.yml
+
+
+def schema_kind(kind: str) -> str:
+    """The schema a file follows: every file of lexicon/signs/ follows the same one."""
+    return "lexicon/signs/*.yml" if kind.startswith(SIGNS_LEXICON) else kind
 # Keys whose values are regexes on normalised text, in any file.
 REGEX_KEYS = {"patterns", "cues", "context", "report_cues"}
 
@@ -96,7 +102,7 @@ SCHEMAS: Dict[str, dict] = {
                                "answered_by": TEXTS, "ask_if": TEXTS}}},
         },
     },
-    "lexicon/signs.yml": {
+    "lexicon/signs/*.yml": {
         "type": "object", "required": ["signs"],
         "properties": {
             "categories": {"type": "object", "additionalProperties": {"type": "object"}},
@@ -118,6 +124,7 @@ SCHEMAS["triage.yml"]["properties"]["signs"]["minItems"] = 1
 
 def problems(kind: str, data: Any) -> List[Problem]:
     """Every problem of one file; a file with no schema only has to be YAML."""
+    kind = schema_kind(kind)
     schema = SCHEMAS.get(kind)
     if schema is None:
         return [] if data is None or isinstance(data, (dict, list)) else [
@@ -220,15 +227,19 @@ CHECKS = {
 
 def cross_file_problems(data: Dict[str, Any]) -> Iterator[Tuple[str, List[Any], str]]:
     """Problems between files: `(kind, path, message)`."""
-    triage, lexicon = data["triage.yml"], data["lexicon/signs.yml"]
+    triage = data["triage.yml"]
     signs = {s["id"] for s in triage["signs"]} | {c["id"] for c in triage.get("combinations") or []}
-    for sign in lexicon["signs"]:
-        if sign not in signs:
-            yield "lexicon/signs.yml", ["signs", sign], f"{sign!r} is not a sign of triage.yml"
-    for category in lexicon.get("categories") or {}:
-        if category not in triage["categories"]:
-            yield "lexicon/signs.yml", ["categories", category], \
-                f"{category!r} is not a category of triage.yml"
+    lexicons = {kind: lexicon for kind, lexicon in data.items() if kind.startswith(SIGNS_LEXICON)}
+    if not lexicons:
+        yield "triage.yml", [], f"no lexicon file in knowledge/{SIGNS_LEXICON}"
+    for kind, lexicon in lexicons.items():
+        for sign in lexicon["signs"]:
+            if sign not in signs:
+                yield kind, ["signs", sign], f"{sign!r} is not a sign of triage.yml"
+        for category in lexicon.get("categories") or {}:
+            if category not in triage["categories"]:
+                yield kind, ["categories", category], \
+                    f"{category!r} is not a category of triage.yml"
     topics = {t["id"] for t in data["topics.yml"]["topics"]}
     for family, topic in (data["drugs.yml"].get("family_topics") or {}).items():
         if topic not in topics:

@@ -113,13 +113,15 @@ class Criteria:
                        for group in combo["all"] for sid in group if sid not in self.signs]
         for qid, q in self.questions.items():
             errors += [f"question {qid}: unknown sign {sid!r}"
-                       for sid in [q["sign"], *q["answered_by"], *q.get("ask_if", [])]
+                       for sid in [q["sign"], *q["answered_by"], *q.get("ask_if", []), *q.get("rule_out_for", [])]
                        if sid not in self.signs]
         for cid, cat in self.categories.items():
             if len(cat.get("questions") or []) > self.max_questions:
                 errors.append(f"category {cid}: more than {self.max_questions} questions")
             errors += [f"category {cid}: unknown question {qid!r}"
                        for qid in cat.get("questions") or [] if qid not in self.questions]
+        errors += [f"question {qid}: on_no is not allowed (word the question so that 'non' means absent)"
+                   for qid, q in self.questions.items() if q.get("on_no")]
         for level in LEVELS:
             if not (self.levels.get(level) or {}).get("message"):
                 errors.append(f"level {level}: no message")

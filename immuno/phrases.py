@@ -1,4 +1,4 @@
-"""Plain-word phrases of the lexicon (knowledge/lexicon/signs.yml, `phrases`), matched on
+"""Plain-word phrases of the lexicon (knowledge/lexicon/signs/*.yml, `phrases`), matched on
 lemmas without accents, so that a clinician writes "se sentir partir" once and "je me
 sentais partir", "il se sent partir", "j'me sens partir" are all found. No Rasa import.
 

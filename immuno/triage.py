@@ -19,7 +19,7 @@ from immuno.criteria import (  # noqa: F401 (re-exported: the engine's public na
     DEFAULT_PATH, LEVELS, RANK, Criteria, CriteriaError, Sign, as_criteria, load_criteria,
 )
 from immuno.understanding import (
-    ANIMAL, WRITER, Understanding, is_announcement as _is_announcement, is_complaint,
+    ANIMAL, OTHER, WRITER, Understanding, is_announcement as _is_announcement, is_complaint,
     is_question as _is_question, parse_count, reply_kind, understand,
 )
 
@@ -218,7 +218,7 @@ def _implicit_answer(state: dict, q: dict, crit: Criteria):
     if q.get("kind") == "count" and numbers.get(q["number"]):
         return max(numbers[q["number"]])
     signs, negated = set(state.get("signs", [])), set(state.get("negated", []))
-    positive, negative = ("no", "yes") if q.get("on_no") else ("yes", "no")
+    positive, negative = "yes", "no"
     if signs & set(q["answered_by"]):
         return positive
     if negated & set(q["answered_by"]):
@@ -239,16 +239,29 @@ def _applies(state: dict, q: dict, cid: str, crit: Criteria) -> bool:
 
 
 def _pending(state: dict, crit: Criteria) -> Optional[Tuple[str, str]]:
-    """(question id, category) of the next useful question, ignoring `stopped`."""
+    """(question id, category) of the next useful question, ignoring `stopped`.
+
+    Below urgent: a question whose "yes" would raise the level. At urgent: only the
+    category's rule-out question, when its "yes" would make it an emergency (the reference:
+    rule out the worst before settling lower). An emergency is decided at once."""
     current = _evaluate(state, crit)
-    if any(RANK[crit.signs[s].level] >= RANK["urgent"] for s in current.signs) or (
-        set(current.rules) - {"category_floor"}
-    ):
-        return None  # urgent or emergency found: decide at once
+    if current.level == "emergency":
+        return None
+    urgent = current.level == "urgent" and (
+        any(RANK[crit.signs[s].level] >= RANK["urgent"] for s in current.signs)
+        or bool(set(current.rules) - {"category_floor"}))
+    asked = len(state.get("answers", {}))
+    if asked >= crit.max_questions:
+        return None
+    present = set(state.get("signs", []))
     for cid in state.get("categories", []):
-        for qid in (crit.categories.get(cid, {}).get("questions") or [])[:crit.max_questions]:
+        for qid in crit.categories.get(cid, {}).get("questions") or []:
             q = crit.questions[qid]
-            if _is_answered(state, qid, crit) or not _applies(state, q, cid, crit):
+            if _is_answered(state, qid, crit):
+                continue
+            if urgent and not present & set(q.get("rule_out_for") or []):
+                continue
+            if not urgent and not _applies(state, q, cid, crit):
                 continue
             trial = dict(state, signs=list(state.get("signs", [])) + [q["sign"]])
             if RANK[_evaluate(trial, crit).level] > RANK[current.level]:
@@ -266,7 +279,8 @@ def next_question(state: dict, criteria=None) -> Optional[Question]:
     qid, cid = pending
     q = crit.questions[qid]
     prefix = crit.reask_prefix if state.get("retries", {}).get(qid) else ""
-    return Question(qid, prefix + q["text"], [dict(b) for b in q["buttons"]], cid)
+    text = q.get("text_other") if state.get("experiencer") == OTHER and q.get("text_other") else q["text"]
+    return Question(qid, prefix + text, [dict(b) for b in q["buttons"]], cid)
 
 
 def is_answer(text: str, criteria=None) -> bool:
@@ -290,7 +304,7 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     if q is None or kind == "stop":
         return state
     qid, answers = pending[0], state.setdefault("answers", {})
-    positive, negative = ("no", "yes") if q.get("on_no") else ("yes", "no")
+    positive, negative = "yes", "no"
     if q.get("kind") == "count":
         count = None if kind == "unknown" else parse_count(text)
         if count is not None:

@@ -6,7 +6,7 @@ person, an animal), its modifiers (extent, intensity, onset, duration), the meas
 (temperature, stools a day, glucose, heart rate) and the span of normalised text it came from.
 The triage engine (immuno.triage) decides on findings only.
 
-The words come from knowledge/lexicon/ (signs.yml: how patients say each sign; reading.yml:
+The words come from knowledge/lexicon/ (signs/*.yml: how patients say each sign; reading.yml:
 negation, hypothetical questions, report cues, experiencers, resolution, modifiers); the
 criteria from knowledge/triage.yml, both through immuno.criteria.
 """
@@ -253,6 +253,8 @@ def _from_numbers(crit: Criteria, numbers: Dict[str, List[float]], findings: Lis
         sign = conf["sign"]
         if "normal_max" in conf:
             abnormal = max(values) >= conf["normal_max"] or min(values) < conf["normal_min"]
+        elif "below" in conf:
+            abnormal = min(values) < conf["below"]
         else:
             abnormal = max(values) >= conf["threshold"]
         if key == "temperature":
@@ -272,8 +274,9 @@ _TEMP = re.compile(r"\b(3[4-9]|4[0-3])(\.\d+)?(?: deg (\d)\b)?(?! ?(ans?|kg|kilo
 _TEMP_CUE = re.compile(r"\b(fie?v\w*|temperature|temp|deg|degres?|thermometre|febri\w*|chaud)\b")
 _STOOLS = re.compile(r"\b(?:(moins de|plus de|au moins|pres de) )?(?:une )?" + _NUM + r"(?: ou " + _NUM + r")?(?: ou plus)?(?: de)? (selles?|diarrhees?|passages?|fois)\b")
 _STOOL_CUE = re.compile(r"\b(selles?|dia?r+\w*|toilettes?|caca|courante)\b")
-_GLUCOSE_CUE = re.compile(r"\b(glycemi\w*|sucre|glucose|dextro|glucometre)\b")
+_GLUCOSE_CUE = re.compile(r"\b(glycemi\w*|sucre|glucose|dextro|glucometre|lecteur|capteur|freestyle)\b")
 _GLUCOSE = re.compile(r"\b(\d+(?:\.\d+)?) ?(g ?l|g|grammes?|mmol(?: ?l)?|mg ?dl)\b")
+_PRESSURE = re.compile(r"\b(tension|ta|pression arterielle|tensiometre|systolique)\b(?: [a-z]+){0,4}? (\d{1,3})(?:[ .](\d{1,3}))?\b")
 _HEART = re.compile(r"\b(\d{2,3}) ?(bpm|battements|pulsations|puls)\b|\b(?:pouls|coeur|rythme cardiaque|frequence cardiaque)\b(?: \w+){0,3}? (\d{2,3})\b")
 
 
@@ -298,6 +301,10 @@ def _numbers(text: str) -> Dict[str, List[float]]:
             grams = value / 5.55 if unit.startswith("mmol") else (
                 value / 100 if unit.startswith("mg") else value)  # g/L
             out.setdefault("glucose", []).append(round(grams, 2))
+    for m in _PRESSURE.finditer(text):
+        systolic = float(m.group(2))
+        # "8/5" is said in cmHg, "84/52" in mmHg
+        out.setdefault("blood_pressure", []).append(systolic * 10 if systolic < 30 else systolic)
     for m in _HEART.finditer(text):
         out.setdefault("heart_rate", []).append(float(m.group(1) or m.group(3)))
     return out

@@ -140,7 +140,7 @@ def test_a_file_no_schema_knows_is_still_read_as_yaml(copy):
 
 
 def test_the_language_lexicon_is_checked_against_the_criteria(copy):
-    lexicon = copy / "knowledge" / "lexicon" / "signs.yml"
+    lexicon = copy / "knowledge" / "lexicon" / "signs" / "digestive.yml"
     edit(lexicon, "\n  diarrhea:\n", "\n  diarrhoea:\n")
     reading = copy / "knowledge" / "lexicon" / "reading.yml"
     edit(reading, "window_words: 5\n", "window_words: 5\n  extra: '(unclosed'\n")

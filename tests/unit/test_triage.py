@@ -510,8 +510,9 @@ def test_unclear_reply_is_asked_again_then_counts_as_unknown():
         (["j'ai le nez qui coule", "non"], ["fever"], "advice"),
         (["j'ai le nez qui coule", "oui"], ["fever"], "urgent"),
         (["la bouche sèche", "non"], ["fever"], "advice"),
-        (["des nausées", "non", "oui"], ["fever", "eating"], "advice"),
-        (["des nausées", "non", "non"], ["fever", "eating"], "urgent"),
+        # "Avez-vous du mal à manger ou à boire ?": "non" means the sign is absent
+        (["des nausées", "non", "non"], ["fever", "eating"], "advice"),
+        (["des nausées", "non", "oui"], ["fever", "eating"], "urgent"),
         (["des courbatures après la perfusion", "non", "non"], ["fever", "muscle_weakness_q"], "advice"),
         (["un petit bleu au point de perfusion", "non"], ["fever"], "advice"),
         (["la peau sèche", "non", "non"], ["skin_severe", "fever"], "advice"),
@@ -665,3 +666,68 @@ def test_is_it_normal_reads_as_a_report_only_after_a_symptom(text, reported):
 def test_is_it_dangerous_for_an_organ_is_a_question(text, reported, question):
     assert triage.assess(text).reported is reported
     assert triage.is_question(text) is question
+
+
+# ----------------------------------------------------------------- findings and the reference's principles
+@pytest.mark.parametrize("text, question", [
+    ("je suis essoufflé quand je monte l'escalier", "breath_rest"),
+    ("j'ai des palpitations", "palpitations_red_q"),
+    ("je déprime de plus en plus", "mood_suicide"),
+    ("j'ai les yeux jaunes", "jaundice_drowsy_q"),
+    ("j'urine beaucoup moins", "no_urine_q"),
+])
+def test_the_worst_is_ruled_out_before_settling_on_urgent(text, question):
+    state = start(text)
+    assert next_question(state).id == question
+    assert decide(answer(state, "non")).level == "urgent"
+    assert decide(answer(state, "oui")).level == "emergency"
+
+
+def test_questions_about_a_relative_speak_of_that_person():
+    state = start("ma mère est essoufflée quand elle marche")
+    question = next_question(state)
+    assert question.text.startswith("La personne est-elle essoufflée")
+    assert "vous" not in question.text.lower().split()
+
+
+def test_no_question_can_make_no_mean_present():
+    assert all(not q.get("on_no") for q in CRIT.questions.values())
+
+
+@pytest.mark.parametrize("text", ["mon chien vomit", "mon chat a de la fièvre", "le chiot tousse"])
+def test_an_animal_is_out_of_scope(text):
+    a = assess(text)
+    assert a.experiencer == "animal" and not a.is_report and not a.is_emergency
+    assert triage.about_an_animal(text)
+
+
+def test_a_resolved_symptom_is_advice_and_a_recent_red_flag_event_counts():
+    over = start("j'avais de la fièvre la semaine dernière, c'est passé")
+    assert over["signs"] == [] and over["resolved"] == ["fever"]
+    assert decide(over).level == "advice"
+    assert assess("ce matin je me suis évanoui, ça va mieux maintenant").is_emergency
+
+
+@pytest.mark.parametrize("text, key, value, sign", [
+    ("glycémie à 2,8 g ce matin", "glucose", 2.8, "high_glucose"),
+    ("mon lecteur affiche 16 mmol", "glucose", 2.88, "high_glucose"),
+    ("sa tension est à 8/5", "blood_pressure", 80.0, "low_bp"),
+    ("mon tensiomètre affiche 84/52", "blood_pressure", 84.0, "low_bp"),
+    ("pouls à 135 au repos", "heart_rate", 135.0, "palpitations"),
+])
+def test_measured_values_are_read_against_the_criteria(text, key, value, sign):
+    a = assess(text)
+    assert a.numbers[key] == [value]
+    assert sign in [s.id for s in a.signs]
+
+
+def test_normal_measured_values_give_no_sign():
+    assert assess("tension 13/8 ce matin").signs == []
+    assert assess("glycémie à 1 g").signs == []
+
+
+def test_findings_hold_ids_and_assertions_and_no_text():
+    findings = start("mon mari a de la fièvre mais pas de toux")["findings"]
+    assert {"sign": "fever", "assertion": "present", "experiencer": "other", "modifiers": {}} in findings
+    assert any(f["sign"] == "cough" and f["assertion"] == "negated" for f in findings)
+    assert "mari" not in json.dumps(findings)
