@@ -17,7 +17,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
@@ -261,6 +261,33 @@ def _for_location() -> _Current:
 def current() -> Snapshot:
     """The content in use; raises ContentErrors only when no good version was ever loaded."""
     return _for_location().get()
+
+
+class Derived:
+    """What a module builds from the content (compiled criteria, the knowledge index),
+    rebuilt once per content version. When building fails on a new version (a check that
+    only the builder knows), the last good result stays in use and the log says so."""
+
+    def __init__(self, name: str, build: Callable[[Snapshot], Any]):
+        self.name, self.build = name, build
+        self.version: Optional[str] = None
+        self.rejected: Optional[str] = None
+        self.value: Any = None
+
+    def get(self) -> Any:
+        snapshot = current()
+        if snapshot.hash not in (self.version, self.rejected):
+            try:
+                value = self.build(snapshot)
+            except (KeyError, TypeError, ValueError) as error:
+                if self.value is None:
+                    raise
+                self.rejected = snapshot.hash
+                log.error("content: version %s is not usable for the %s, still using version "
+                          "%s: %s", snapshot.hash, self.name, self.version, error)
+                return self.value
+            self.version, self.value = snapshot.hash, value
+        return self.value
 
 
 def status() -> Dict[str, Any]:

@@ -151,3 +151,22 @@ def test_the_language_lexicon_is_checked_against_the_criteria(copy):
     result_after_fix = check_knowledge()
     assert (f"{lexicon}:{line_of(lexicon, 'diarrhoea:')}: signs.diarrhoea: "
             "'diarrhoea' is not a sign of triage.yml") in result_after_fix.stdout
+
+
+def test_what_is_built_from_the_content_keeps_its_last_good_version(copy, caplog):
+    def build(snapshot):
+        phone = snapshot.data("contacts.yml")["day_phone"]
+        if "x" in phone:
+            raise ValueError(f"not a phone number: {phone}")
+        return phone.replace(" ", "")
+
+    derived = content.Derived("test index", build)
+    assert derived.get() == "0100000001"
+    contacts_file = copy / "settings" / "contacts.yml"
+    edit(contacts_file, "01 00 00 00 01", "01 00 00 00 xx")
+    with caplog.at_level(logging.ERROR, logger="immuno.content"):
+        assert derived.get() == "0100000001"
+        assert derived.get() == "0100000001"
+    assert caplog.text.count("is not usable for the test index") == 1
+    edit(contacts_file, "01 00 00 00 xx", "01 00 00 00 55 (poste 1)")
+    assert derived.get() == "0100000055(poste1)"
