@@ -24,11 +24,17 @@ class ActionAssessSymptom(Action):
         if triage.is_announcement(text):
             dispatcher.utter_message(text=contacts.routing_text("describe_symptom"))
             return [SlotSet("triage_followup", False)]
-        state = triage.start(text)
+        previous = tracker.get_slot("triage_state")
+        if isinstance(previous, dict) and previous.get("decided"):
+            # The conversation goes on after a level was given: read it with what was said.
+            state = triage.add_message(previous, text)
+        else:
+            state = triage.start(text)
         if triage.next_question(state) is None:
             decision = triage.decide(state)
             events = conclude(
-                dispatcher, tracker, decision.level, decision.category, decision.matched
+                dispatcher, tracker, decision.level, decision.category, decision.matched,
+                state=state,
             )
             return events + [SlotSet("triage_followup", False)]
         dispatcher.utter_message(text=contacts.routing_text("followup_intro"))

@@ -17,7 +17,10 @@ class ActionRecordEmergency(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        decision = triage.decide(triage.start(tracker.latest_message.get("text") or ""))
+        text = tracker.latest_message.get("text") or ""
+        previous = tracker.get_slot("triage_state")
+        state = triage.add_message(previous, text) if isinstance(previous, dict) else triage.start(text)
+        decision = triage.decide(state)
         # The classifier alone may call a message an emergency: the level stays emergency.
         criteria = decision.matched if decision.level == "emergency" else []
         return conclude(
@@ -27,4 +30,5 @@ class ActionRecordEmergency(Action):
             decision.category,
             criteria or ["classifier_report_emergency"],
             lines=triage_reply.emergency_followup_lines(),
+            state=state,
         )

@@ -16,5 +16,7 @@ class ActionTriageDecide(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        decision = triage.decide(tracker.get_slot("triage_state") or {})
-        return conclude(dispatcher, tracker, decision.level, decision.category, decision.matched)
+        state = tracker.get_slot("triage_state") or {}
+        decision = triage.decide(state)
+        return conclude(dispatcher, tracker, decision.level, decision.category, decision.matched,
+                        state=state)

