@@ -3,11 +3,12 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from immuno import unanswered
 from immuno.knowledge import load_knowledge
 
 
 class ActionAnswerKnowledge(Action):
-    """Answers every `ask_*` intent from the knowledge files."""
+    """Answers every `ask_*` intent from the knowledge files; counts what it could not answer."""
 
     def name(self) -> Text:
         return "action_answer_knowledge"
@@ -25,4 +26,5 @@ class ActionAnswerKnowledge(Action):
             entities,
         )
         dispatcher.utter_message(text=answer.text, buttons=answer.buttons or None)
+        unanswered.record(answer.unanswered)
         return []

@@ -12,13 +12,17 @@ from pathlib import Path
 import yaml
 
 from immuno.normalize import normalize
+from immuno.practical import Practical
+from immuno.unknown_drugs import UnknownDrugs
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DRUG_INTENT = "ask_drug"
 SIDE_EFFECTS_INTENT = "ask_side_effects"
 MANAGEMENT_INTENT = "ask_management"
-ASPECT_ORDER = ("cancers", "action", "year")  # order in drugs.yml `aspects`
+ASPECT_ORDER = ("cancers", "target", "action", "year", "side_effects", "management", "combination")
 CARD_ORDER = ("action", "cancers", "year")  # order of a full card, after the family
+CARD_ASPECTS = ("cancers", "target", "action", "year")  # answered from the drug's own card
+PRACTICAL_INTENT = "ask_practical"
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Drug:
     history: str
     question: str
     source: str
+    other_uses: str = ""
 
     @property
     def names(self) -> list[str]:
@@ -62,7 +67,8 @@ class Drug:
 
     def aspect_sentences(self, aspect: str) -> list[str]:
         return {
-            "cancers": [self.cancers_text],
+            "cancers": [self.cancers_text, *filter(None, [self.other_uses])],
+            "target": [self.target_text],
             "action": [self.target_text, self.action],
             "year": [self.history],
         }[aspect]
@@ -88,6 +94,8 @@ class Answer:
     topic: str = ""
     drugs: list[str] = field(default_factory=list)
     organs: list[str] = field(default_factory=list)
+    # What the material could not answer, for the staff counts: "topic:<id>", "drug:<name>".
+    unanswered: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -147,6 +155,14 @@ class Knowledge:
         self._invitation_general = effects_data["invitation_general"]
         self._organ_cues = {o.id: [re.compile(c) for c in o.cues] for o in organs}
         self._fallback = fallback
+        self._cancer_question = [re.compile(c) for c in drug_data.get("cancer_question") or ()]
+        self._cancer_texts: dict = drug_data.get("cancer_texts") or {}
+        self._cancer_types = [
+            dict(c, cues=[re.compile(x) for x in c["cues"]]) for c in drug_data.get("cancer_types") or ()
+        ]
+        self.practical: Practical | None = None
+        self.unknown: UnknownDrugs | None = None
+        self._figures: list[dict] = []
         self._name_index: dict[str, str] = {}
         for drug in drugs.values():
             for name in filter(None, map(normalize, drug.names)):
@@ -177,6 +193,11 @@ class Knowledge:
                 raise ValueError(f"knowledge entry {item.id!r} has no source")
         knowledge = cls(topics, drugs, organs, drug_data, effects_data, topics_data["fallback"])
         knowledge._read_more = topics_data["read_more"]
+        knowledge._figures = [dict(f, cues=[re.compile(c) for c in f["cues"]]) for f in topics_data.get("figures") or ()]
+        if (directory / "practical.yml").exists():
+            knowledge.practical = Practical.from_file(directory / "practical.yml")
+        if (directory / "unknown_drugs.yml").exists():
+            knowledge.unknown = UnknownDrugs.from_file(directory / "unknown_drugs.yml")
         return knowledge
 
     # ---- lookups -------------------------------------------------------------------------
@@ -248,7 +269,13 @@ class Knowledge:
         try:
             intent = str(intent or "").strip()
             text = text if isinstance(text, str) else ""
-            drug_ids = self._drugs_asked(text, entities)
+            unknown, text = self._unknown_drugs(text)
+            # With an unknown name, the classifier's tags may sit inside it ("trastuzumab
+            # deruxtecan"): only the names left in the text count.
+            drug_ids = self._drugs_asked(text, None if unknown else entities)
+            understood = self._understood(intent, text, drug_ids, unknown)
+            if understood:
+                return understood
             if intent == DRUG_INTENT:
                 return self._with_read_more(self._drug_answer(drug_ids, text))
             if intent == SIDE_EFFECTS_INTENT:
@@ -275,7 +302,96 @@ class Knowledge:
 
     def _fallback_answer(self) -> Answer:
         fb = self._fallback
-        return Answer(fb["answer"], fb["source"], [dict(b) for b in fb["buttons"]], topic="unknown")
+        return Answer(fb["answer"], fb["source"], [dict(b) for b in fb["buttons"]], topic="unknown", unanswered=["topic:unknown"])
+
+    # ---- question understanding: what is asked, beyond the intent --------------------------
+    def _unknown_drugs(self, text: str) -> tuple[list[tuple[str, str]], str]:
+        """Drugs the material does not describe, and the text without them."""
+        if not self.unknown:
+            return [], text
+        return self.unknown.find(text, lambda word: word in self._name_index or bool(self._closest_name(word)))
+
+    def _understood(self, intent: str, text: str, drug_ids: list[str], unknown: list[str]) -> Answer | None:
+        """The answer to what is asked when the intent alone would miss it: a drug the material
+        does not describe, a practical question, a figure, the drugs named for a cancer, or
+        one aspect of a known drug. None: the intent's own answer is the right one."""
+        practical = self.practical.find(text) if self.practical else []
+        if unknown:
+            return self._unknown_answer(unknown, drug_ids, practical)
+        if practical or intent == PRACTICAL_INTENT:
+            return self._practical_answer(practical)
+        norm = normalize(text)
+        for figure in self._figures:
+            if all(c.search(norm) for c in figure["cues"]):
+                return self._with_read_more(Answer(figure["answer"], figure["source"], topic=f"figure:{figure['id']}"))
+        if not drug_ids:
+            return self._cancer_answer(norm)
+        aspects = self.find_aspects(text)
+        extra = [a for a in aspects if a not in CARD_ASPECTS]
+        if not extra or len(extra) < len(aspects) or intent in (SIDE_EFFECTS_INTENT, MANAGEMENT_INTENT):
+            return None
+        if extra[0] == "side_effects":
+            return self._with_read_more(self._side_effects_answer(text, drug_ids))
+        if extra[0] == "management":
+            return self._with_read_more(self._management_answer(text))
+        topic = self.topics["indications"]
+        labels = _labels_of([self.drugs[i] for i in drug_ids])
+        body = self._drug_texts["combination_intro"].format(labels=labels) + " " + topic.answer
+        return self._with_read_more(Answer(body, topic.source, topic="combination", drugs=drug_ids))
+
+    def _unknown_answer(self, names: list[tuple[str, str]], drug_ids: list[str], practical: list[str]) -> Answer:
+        texts = self.unknown.texts
+        lines = [self.unknown.sentence([said for said, _ in names])]
+        sources = [texts["source"]]
+        if practical:
+            topic_lines, topic_sources = self.practical.answer_lines(practical[0])
+            lines += topic_lines
+            sources += topic_sources
+        else:
+            lines.append(texts["team"])
+        if drug_ids:
+            lines.append(texts["also_known"].format(labels=_labels_of([self.drugs[i] for i in drug_ids])))
+        unanswered = [f"drug:{inn.lower()}" for _, inn in names] + [f"topic:{t}" for t in practical[:1] if not self.practical.topics[t].answered]
+        return Answer("\n".join(lines), _join_sources(sources), topic="unknown_drug", drugs=drug_ids, unanswered=unanswered)
+
+    def _practical_answer(self, topic_ids: list[str]) -> Answer:
+        if not topic_ids:
+            texts = self.practical.texts
+            lines = [texts["not_covered"].format(subject=texts["generic_subject"]), texts["why"], texts["how"]]
+            return Answer("\n".join(lines), texts["source"], topic="practical", unanswered=["topic:practical_other"])
+        lines, sources = [], []
+        for topic_id in topic_ids[:2]:
+            topic_lines, topic_sources = self.practical.answer_lines(topic_id)
+            lines += [line for line in topic_lines if line not in lines]
+            sources += topic_sources
+        unanswered = [f"topic:{t}" for t in topic_ids[:2] if not self.practical.topics[t].answered]
+        return Answer("\n".join(lines), _join_sources(sources), topic=f"practical:{topic_ids[0]}", unanswered=unanswered)
+
+    def cancers_named(self, text: str) -> list[dict]:
+        norm = normalize(text)
+        return [c for c in self._cancer_types if any(cue.search(norm) for cue in c["cues"])]
+
+    def _cancer_answer(self, norm: str) -> Answer | None:
+        """"Quelle immunothérapie pour le cancer du rein ?": the drugs the deck names for it."""
+        if not any(c.search(norm) for c in self._cancer_question):
+            return None
+        if not re.search(r"\b(cancers?|tumeurs?|melanome|lymphome|leucemie|myelome|glioblastome|sarcome|cbnpc|llc)\b", norm):
+            return None
+        cancers = self.cancers_named(norm)
+        if not cancers:
+            return None
+        texts, lines = self._cancer_texts, []
+        for cancer in cancers[:2]:
+            drugs = [self.drugs[d] for d in cancer["drugs"]]
+            if drugs:
+                lines.append(texts["some"].format(label=cancer["label"]))
+                lines += [f"• {_capitalize(d.label)} : {d.family_short}" for d in drugs]
+            else:
+                lines.append(texts["none"].format(label=cancer["label"]))
+        if len(lines) > len(cancers[:2]):
+            lines.append(texts["note"])
+        drug_ids = [d for c in cancers[:2] for d in c["drugs"]]
+        return self._with_read_more(Answer("\n".join(lines), texts["source"], topic="cancer", drugs=drug_ids))
 
     def _drugs_asked(self, text: str, entities: dict | None) -> list[str]:
         values = entities.get("drug") if isinstance(entities, dict) else None
@@ -286,16 +402,18 @@ class Knowledge:
 
     def drug_card(self, drug: Drug, aspects: list[str] | tuple[str, ...] = ()) -> str:
         """Short card; the aspects asked come first, then the rest of the card."""
-        first = [s for a in aspects for s in drug.aspect_sentences(a)]
-        rest = [s for a in CARD_ORDER if a not in aspects for s in drug.aspect_sentences(a)]
+        aspects = [a for a in aspects if a in CARD_ASPECTS]
+        first = list(dict.fromkeys(s for a in aspects for s in drug.aspect_sentences(a)))
+        rest = [s for a in CARD_ORDER if a not in aspects for s in drug.aspect_sentences(a) if s not in first]
         if not first:
             return " ".join([f"{_capitalize(drug.label)} est {drug.family_label}.", *rest])
         lead = f"{_capitalize(drug.label)} : {_decapitalize(first[0])}"
         return " ".join([lead, *first[1:], f"C'est {drug.family_label}.", *rest])
 
     def drug_brief(self, drug: Drug, aspects: list[str]) -> str:
+        aspects = [a for a in aspects if a in CARD_ASPECTS]
         if aspects:
-            sentences = [s for a in aspects for s in drug.aspect_sentences(a)]
+            sentences = list(dict.fromkeys(s for a in aspects for s in drug.aspect_sentences(a) if s != drug.other_uses))
             return f"• {_capitalize(drug.label)} : " + _decapitalize(" ".join(sentences))
         year = f" ; depuis {'' if drug.year[:1].isdigit() else 'le '}{drug.year}" if drug.year else ""
         return f"• {_capitalize(drug.label)} : {drug.family_short} ; {', '.join(drug.cancers)}{year}."
@@ -305,11 +423,16 @@ class Knowledge:
             buttons = [{"title": _drug_button_title(d), "payload": d.question} for d in self.drugs.values()]
             return Answer(self._drug_texts["which_drug"], self._drug_texts["which_drug_source"], buttons, "drug")
         aspects = self.find_aspects(text)
+        if not set(aspects) & set(CARD_ASPECTS) and self.cancers_named(text):
+            aspects = ["cancers"]  # "j'ai un mélanome et je suis sous Keytruda"
         drugs = [self.drugs[i] for i in drug_ids]
         if len(drugs) == 1:
             body = self.drug_card(drugs[0], aspects)
         else:
-            body = "\n".join([self._drug_texts["several_intro"], *(self.drug_brief(d, aspects) for d in drugs)])
+            lines = [self._drug_texts["several_intro"], *(self.drug_brief(d, aspects) for d in drugs)]
+            if "cancers" in aspects and any(d.other_uses for d in drugs):
+                lines.append(self._drug_texts["several_other_uses"])
+            body = "\n".join(lines)
         return Answer(body, _join_sources(d.source for d in drugs), topic="drug", drugs=drug_ids)
 
     def organ_text(self, organ: Organ) -> str:
@@ -363,7 +486,22 @@ class Knowledge:
                     text = self._with_read_more(Answer(text, organ.source, topic=topic.id)).text
                     entries.append(FaqEntry(organ.question, text, organ.source, organ.id))
             sections.append(FaqSection(topic.title, entries, topic.id))
+        if self.practical:
+            entries = []
+            for topic in self.practical.topics.values():
+                answer = self._practical_answer([topic.id])
+                entries.append(FaqEntry(topic.question, answer.text, answer.source, f"practical_{topic.id}"))
+            sections.append(FaqSection(self.practical.texts["faq_title"], entries, "practical"))
         return sections
+
+
+def _of(label: str) -> str:
+    """French "de" before a label: "du pembrolizumab", "de l'IL-2"."""
+    return "du " + label[3:] if label.startswith("le ") else "des " + label[4:] if label.startswith("les ") else "de " + label
+
+
+def _labels_of(drugs: list[Drug]) -> str:
+    return " et ".join(_of(d.label) for d in drugs)
 
 
 def _drug_button_title(drug: Drug) -> str:

@@ -145,6 +145,7 @@ def render(sections: list | None = None, criteria: Any = None) -> str:
       "puis les critères de tri des symptômes. Page générée depuis les fichiers "
       "<code>knowledge/</code> par <code>scripts/build_faq.py</code> : ne pas modifier à la main.</p>")
     w("    <p class=\"faq-emergency\"><strong>Urgence vitale : 15 (SAMU), 112 ; 114 par SMS.</strong></p>")
+    w("    <p><a href=\"unanswered.html\">Questions que le support ne couvre pas : combien de patients les ont posées</a> (sans texte ni identité).</p>")
     w("  </header>")
     w('  <div class="faq-search" role="search">')
     w('    <label for="faq-search-input">Rechercher une question, une réponse, une source</label>')

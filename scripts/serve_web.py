@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 WEB_DIR = ROOT / "web"
 
 
@@ -68,6 +69,11 @@ class Handler(SimpleHTTPRequestHandler):
             return
         if path == "/healthz":
             self._send_bytes(b"ok\n", "text/plain; charset=utf-8", head)
+            return
+        if path == "/faq/unanswered.csv":  # staff: what the material could not answer
+            from immuno.unanswered import counts, to_csv
+
+            self._send_bytes(to_csv(counts()).encode(), "text/csv; charset=utf-8", head)
             return
         if path == "/config.js":
             self._send_bytes(self._config_js().encode(), "text/javascript; charset=utf-8", head)

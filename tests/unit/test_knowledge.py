@@ -14,13 +14,13 @@ from immuno.knowledge import Answer, Drug, FaqSection, load_knowledge
 from immuno.normalize import normalize
 
 REPO = Path(__file__).resolve().parents[2]
-INVITATION = "décrivez-le moi : je vous dirai quoi faire"
+INVITATION = "décrivez-le-moi : je vous dirai quoi faire"
 TOPIC_INTENTS = [
     "ask_immunotherapy", "ask_immune_system", "ask_cytokines", "ask_monoclonal_antibodies",
     "ask_checkpoint_inhibitors", "ask_indications", "ask_side_effects", "ask_management",
     "ask_rcp_toxicite", "ask_further_reading",
 ]
-ALL_INTENTS = [*TOPIC_INTENTS, "ask_drug"]
+ALL_INTENTS = [*TOPIC_INTENTS, "ask_drug", "ask_practical"]
 DRUG_IDS = [
     "il2", "interferon_alpha_2b", "rituximab", "trastuzumab", "cetuximab", "bevacizumab",
     "ipilimumab", "nivolumab", "pembrolizumab", "atezolizumab",
@@ -232,7 +232,7 @@ def test_side_effect_by_organ_ends_with_invitation(kb, question, organ, fragment
     answer = kb.answer("ask_side_effects", question)
     assert answer.organs == [organ]
     assert fragment in answer.text
-    assert answer.text.rstrip().endswith("Si vous avez ce symptôme en ce moment, décrivez-le moi : je vous dirai quoi faire.")
+    assert answer.text.rstrip().endswith("Si vous avez ce symptôme en ce moment, décrivez-le-moi : je vous dirai quoi faire.")
 
 
 def test_serious_side_effects_say_when_to_call_15(kb):

@@ -1,0 +1,72 @@
+"""Language of the message, for patients who do not write French.
+
+Runs after RedFlagDetector. Adds the entity `language` (slot `language`) to every message
+long enough to tell; a message in a supported language other than French becomes
+`report_emergency` when it holds an English red flag (the rule answers with utter_emergency,
+whose `language: en` variation is in English: no action server needed), else
+`other_language` (utter_other_language in that language, then the team's number).
+A French emergency found by RedFlagDetector is never changed. Data: knowledge/languages.yml.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from components.red_flag_detector import RedFlagDetector
+from immuno import language
+
+EMERGENCY_INTENT = "report_emergency"
+OTHER_LANGUAGE_INTENT = "other_language"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class LanguageDetector(GraphComponent, IntentClassifier):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"languages_path": None}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.data = language.load_languages(config.get("languages_path"))
+        language.detect("warm up the packaged model once", self.data)
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "LanguageDetector":
+        return cls(config)
+
+    def process_training_data(self, training_data: Any) -> Any:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._check(message)
+        return messages
+
+    def _check(self, message: Message) -> None:
+        text = message.get(TEXT) or ""
+        code = language.detect(text, self.data)
+        self._add_entity(message, "language", code)
+        if code == language.FRENCH:
+            return
+        predicted = (message.get(INTENT) or {}).get("name")
+        if predicted == EMERGENCY_INTENT:
+            return
+        if code == "en" and self.data.english_level(text) == "emergency":
+            RedFlagDetector._force_intent(message, EMERGENCY_INTENT)
+            self._add_entity(message, "triage_level", "emergency")
+        else:
+            RedFlagDetector._force_intent(message, OTHER_LANGUAGE_INTENT)
+
+    @staticmethod
+    def _add_entity(message: Message, entity: Text, value: Text) -> None:
+        kept = [e for e in message.get(ENTITIES) or [] if e.get("entity") != entity]
+        span = {"start": 0, "end": len(message.get(TEXT) or "")}  # read from the whole message
+        message.set(ENTITIES, kept + [{"entity": entity, "value": value, "extractor": "LanguageDetector", **span}],
+                    add_to_output=True)

@@ -1,0 +1,54 @@
+"""The language component: English red flags become the emergency, other languages get the
+short message, French is left alone (its emergencies included)."""
+import pytest
+
+from rasa.shared.nlu.training_data.message import Message
+
+from components.language_detector import LanguageDetector
+from components.red_flag_detector import RedFlagDetector
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return RedFlagDetector({"criteria_path": None}), LanguageDetector({"languages_path": None})
+
+
+def run(pipeline, text, intent):
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.8},
+                            "intent_ranking": [{"name": intent, "confidence": 0.8}], "entities": []})
+    for component in pipeline:
+        component.process([message])
+    return message.get("intent")["name"], {e["entity"]: e["value"] for e in message.get("entities")}
+
+
+@pytest.mark.parametrize("text, predicted", [
+    ("I can't breathe", "goodbye"), ("I have chest pain", "ask_indications"),
+    ("my wife fainted and is unconscious", "out_of_scope"), ("I want to kill myself", "greet"),
+])
+def test_english_red_flag_is_the_emergency_with_language_en(pipeline, text, predicted):
+    intent, entities = run(pipeline, text, predicted)
+    assert intent == "report_emergency"
+    assert entities["triage_level"] == "emergency" and entities["language"] == "en"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("I have a fever", "en"), ("what does keytruda do ?", "en"), ("tengo fiebre desde ayer", "es"),
+    ("estou com febre desde ontem", "pt"), ("am febră de ieri", "ro"), ("ateşim var", "tr"), ("عندي حمى منذ أمس", "ar"),
+])
+def test_other_languages_get_other_language(pipeline, text, code):
+    intent, entities = run(pipeline, text, "goodbye")
+    assert intent == "other_language" and entities["language"] == code
+
+
+@pytest.mark.parametrize("text, predicted", [
+    ("j'ai de la fièvre depuis hier", "report_symptom"), ("hello", "greet"), ("thanks", "thanks"),
+    ("c'est quoi le keytruda", "ask_drug"), ("température 35,5", "report_symptom"),
+])
+def test_french_is_left_alone(pipeline, text, predicted):
+    intent, entities = run(pipeline, text, predicted)
+    assert intent == predicted and entities["language"] == "fr"
+
+
+def test_a_french_emergency_stays_french(pipeline):
+    intent, entities = run(pipeline, "je n'arrive plus à respirer", "report_symptom")
+    assert intent == "report_emergency" and entities["language"] == "fr"
