@@ -12,7 +12,9 @@ results/nlu_cv/DIETClassifier_report.json (`drug` entity F1), prints them agains
 thresholds and exits 1 when a score is below its threshold (2 on a run error).
 
 Usage (from the repo root): PYTHONPATH=. .venv/bin/python scripts/eval_nlu.py
-Options: --folds N, --out DIR, --report-only (re-read an existing report, no run).
+Options: --folds N, --out DIR, --report-only (re-read an existing report, no run),
+--seeds N: N cross-validations, DIET's random_seed 42, 43, ... (the folds are drawn anew
+each time); prints each score and the spread, and the gate applies to the worst one.
 """
 from __future__ import annotations
 
@@ -107,6 +109,58 @@ def read_scores(out: Path) -> tuple[dict, dict, dict]:
     return intent_report, entity_report, intent_report.get("macro avg", {})
 
 
+def with_seed(config: dict, seed: int) -> dict:
+    """The config with DIET's random seed set (the folds are drawn anew on every run)."""
+    config = json.loads(json.dumps(config))
+    for step in config["pipeline"]:
+        if step["name"] == "DIETClassifier":
+            step["random_seed"] = seed
+    return config
+
+
+def report(out: Path) -> tuple[float, float, dict]:
+    """Prints one run's per-intent F1; returns (intent macro F1, drug F1, per-intent report)."""
+    intent_report, entity_report, macro = read_scores(out)
+    per_intent = {
+        k: v for k, v in intent_report.items()
+        if isinstance(v, dict) and "f1-score" in v
+        and k not in ("macro avg", "weighted avg", "micro avg")
+    }
+    print(f"\nper-intent F1 (worst first), {out}:")
+    for name, vals in sorted(per_intent.items(), key=lambda kv: kv[1]["f1-score"]):
+        confused = vals.get("confused_with", {})
+        hint = ", ".join(f"{k}:{n}" for k, n in confused.items()) if confused else ""
+        print(f"  {vals['f1-score']:.3f}  {name:<28} n={vals.get('support', '?'):<4} {hint}")
+    drug = entity_report.get("drug", {})
+    return float(macro.get("f1-score", 0.0)), float(drug.get("f1-score", 0.0)), per_intent
+
+
+def main_seeds(args) -> int:
+    """--seeds N: N runs; the gate applies to the worst run."""
+    config, removed = build_eval_config(ROOT / args.config, not args.without_red_flag)
+    print("evaluation config: config.yml without " + ", ".join(removed))
+    scores = []
+    for seed in range(42, 42 + args.seeds):
+        out = ROOT / args.out / f"seed_{seed}"
+        if not args.report_only:
+            run_cross_validation(with_seed(config, seed), args.folds, out)
+        try:
+            scores.append((seed, *report(out)[:2]))
+        except FileNotFoundError as exc:
+            print(f"ERROR: missing report: {exc}", file=sys.stderr)
+            return 2
+    print("\nseed  intent macro F1  drug entity F1")
+    for seed, intent_f1, drug_f1 in scores:
+        print(f"{seed:>4}  {intent_f1:.4f}           {drug_f1:.4f}")
+    intents = [s[1] for s in scores]
+    drugs = [s[2] for s in scores]
+    print(f"intent macro F1: mean {sum(intents) / len(intents):.4f}, min {min(intents):.4f}, "
+          f"max {max(intents):.4f} (threshold {INTENT_F1_MIN} on the min)")
+    print(f"drug entity F1 : mean {sum(drugs) / len(drugs):.4f}, min {min(drugs):.4f}, "
+          f"max {max(drugs):.4f} (threshold {DRUG_F1_MIN} on the min)")
+    return 0 if min(intents) >= INTENT_F1_MIN and min(drugs) >= DRUG_F1_MIN else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -115,10 +169,14 @@ def main() -> int:
     parser.add_argument("--report-only", action="store_true")
     parser.add_argument("--without-red-flag", action="store_true",
                         help="leave RedFlagDetector out: the learnt classifier alone")
+    parser.add_argument("--seeds", type=int, default=0,
+                        help="N cross-validations with DIET seeds 42.. ; the gate is on the worst")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
+    if args.seeds:
+        return main_seeds(args)
     out = ROOT / args.out
 
     if not args.report_only:
@@ -127,25 +185,10 @@ def main() -> int:
         run_cross_validation(config, args.folds, out)
 
     try:
-        intent_report, entity_report, macro = read_scores(out)
+        intent_f1, drug_f1, _ = report(out)
     except FileNotFoundError as exc:
         print(f"ERROR: missing report: {exc}", file=sys.stderr)
         return 2
-
-    intent_f1 = float(macro.get("f1-score", 0.0))
-    drug = entity_report.get("drug", {})
-    drug_f1 = float(drug.get("f1-score", 0.0))
-
-    print("\nper-intent F1 (worst first):")
-    per_intent = {
-        k: v for k, v in intent_report.items()
-        if isinstance(v, dict) and "f1-score" in v
-        and k not in ("macro avg", "weighted avg", "micro avg")
-    }
-    for name, vals in sorted(per_intent.items(), key=lambda kv: kv[1]["f1-score"]):
-        confused = vals.get("confused_with", {})
-        hint = ", ".join(f"{k}:{n}" for k, n in confused.items()) if confused else ""
-        print(f"  {vals['f1-score']:.3f}  {name:<28} n={vals.get('support', '?'):<4} {hint}")
 
     ok_intent = intent_f1 >= INTENT_F1_MIN
     ok_drug = drug_f1 >= DRUG_F1_MIN
@@ -153,7 +196,7 @@ def main() -> int:
           f"  {'OK' if ok_intent else 'FAIL'}")
     print(f"drug entity F1     : {drug_f1:.4f}  (threshold {DRUG_F1_MIN})"
           f"  {'OK' if ok_drug else 'FAIL'}"
-          + ("" if drug else "  (no `drug` row in DIETClassifier_report.json)"))
+          + ("" if drug_f1 else "  (no `drug` row in DIETClassifier_report.json)"))
     return 0 if ok_intent and ok_drug else 1
 
 
