@@ -121,6 +121,26 @@ for _kind in ("signs", "combinations"):
     SCHEMAS["triage.yml"]["properties"][_kind]["items"]["required"].append("level")
 SCHEMAS["triage.yml"]["properties"]["signs"]["minItems"] = 1
 
+# Issue 10: practical topics, drugs the deck does not describe, other languages.
+_SOURCED = {"type": "object", "required": ["text", "source"], "properties": {"text": TEXT, "source": TEXT}}
+SCHEMAS["practical.yml"] = {
+    "type": "object", "required": ["texts", "topics"],
+    "properties": {"topics": _entries(["title", "question", "subject"], cues=TEXTS,
+                                      facts={"type": "array", "items": _SOURCED},
+                                      hospital={"anyOf": [{"type": "null"}, _SOURCED]})},
+}
+SCHEMAS["unknown_drugs.yml"] = {
+    "type": "object", "required": ["texts", "stems", "drugs"],
+    "properties": {"drugs": {"type": "array", "minItems": 1, "items": {
+        "type": "object", "required": ["names"],
+        "properties": {"names": {"type": "array", "minItems": 1, "items": TEXT}}}}},
+}
+SCHEMAS["languages.yml"] = {
+    "type": "object", "required": ["detection", "markers", "english", "other"],
+    "properties": {"other": {"type": "object", "additionalProperties": {
+        "type": "object", "required": ["message", "team"], "properties": {"message": TEXT, "team": TEXT}}}},
+}
+
 
 def problems(kind: str, data: Any) -> List[Problem]:
     """Every problem of one file; a file with no schema only has to be YAML."""
