@@ -204,8 +204,10 @@ def _evaluate(state: dict, crit: Criteria) -> _Eval:
         rules.append("symptom_with_fever")
     if any(crit.signs[crit.questions[q]["sign"]].level == "emergency" for q in unknown if q in crit.questions):
         rules.append("unknown_red_flag")
-    categories = [c for c in state.get("categories", []) if c in crit.categories]
     resolved = [s for s in state.get("resolved", []) if s in crit.signs]
+    # an organ named only by a symptom that is over is not a new complaint
+    over = {crit.signs[s].category for s in resolved} - {crit.signs[s].category for s in ids}
+    categories = [c for c in state.get("categories", []) if c in crit.categories and c not in over]
     if not ids and not categories and resolved:
         # over now: advice, tell the team at the next contact (not an escalation)
         return _Eval("advice", [], ["resolved_symptom"])

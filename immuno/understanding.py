@@ -124,14 +124,25 @@ def _covered(crit: Criteria, clause: str, spans) -> bool:
     )
 
 
-def _clause_experiencer(crit: Criteria, clause: str, previous: str) -> str:
-    """The last person named in the clause, else the previous clause's."""
-    best, where = previous, -1
-    for kind in (ANIMAL, OTHER, WRITER):
-        for rx in crit.experiencer_cues.get(kind, []):
-            for m in rx.finditer(clause):
-                if m.start() > where:
-                    best, where = kind, m.start()
+def _people(crit: Criteria, clause: str) -> List[Tuple[int, str]]:
+    """(position, kind) of every person or animal named in the clause, in order."""
+    cues = [(m.start(), kind) for kind in (ANIMAL, OTHER, WRITER, "pronoun")
+            for rx in crit.experiencer_cues.get(kind, []) for m in rx.finditer(clause)]
+    return sorted(cues)
+
+
+def _experiencer_at(people: List[Tuple[int, str]], position: int, previous: str) -> str:
+    """The person named last before `position`, else the one the text spoke of before.
+    "Il" or "elle" go on speaking of the person or animal named before (another person at
+    first)."""
+    best = previous
+    for start, kind in people:
+        if start > position:
+            break
+        if kind != "pronoun":
+            best = kind
+        elif best not in (ANIMAL, OTHER):
+            best = OTHER
     return best
 
 
@@ -182,19 +193,21 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         hits = _hits(crit, clause, full, ignore_context, mine_phrases)
         spans = [(h[0], h[1]) for h in hits]
         explained = explained and _covered(crit, clause, spans)
-        experiencer = _clause_experiencer(crit, clause, experiencer)
+        people = _people(crit, clause)
         modifiers = _modifiers(crit, clause)
         mine = []
         for start, end, kind, ident in sorted(hits):
             neg = _negated(crit, clause, start, end, spans)
             if kind == "sign":
                 mine.append(len(findings))
-                findings.append(Finding(ident, NEGATED if neg else PRESENT, experiencer,
+                findings.append(Finding(ident, NEGATED if neg else PRESENT,
+                                        _experiencer_at(people, start, experiencer),
                                         (offset + start, offset + end), modifiers))
             elif not neg:
                 cats.append(ident)
-                cat_people.append(experiencer)
+                cat_people.append(_experiencer_at(people, start, experiencer))
         clause_findings.append(mine)
+        experiencer = _experiencer_at(people, len(clause), experiencer)
         if any(rx.search(clause) for rx in crit.resolved_cues):
             # "j'avais de la fièvre la semaine dernière, c'est passé": the findings of this
             # clause, or else of the nearest earlier clause with findings, are over.
@@ -218,7 +231,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         cats + [crit.signs[f.sign].category for f in findings if f.assertion in (PRESENT, HYPOTHETICAL)]))
     people = {f.experiencer for f in findings if f.assertion != NEGATED} | set(cat_people)
     message_experiencer = people.pop() if len(people) == 1 else (
-        _mixed(people) if people else _clause_experiencer(crit, full, WRITER))
+        _mixed(people) if people else _experiencer_at(_people(crit, full), len(full), WRITER))
     return Understanding(full, findings, categories, numbers, hypothetical,
                          any(rx.search(full) for rx in crit.report_cues), explained,
                          message_experiencer)
@@ -273,7 +286,7 @@ def _to_number(token: str) -> float:
 _TEMP = re.compile(r"\b(3[4-9]|4[0-3])(\.\d+)?(?: deg (\d)\b)?(?! ?(ans?|kg|kilos?|fois|selles?|mg|min\w*|h|heures?|jours?|semaines?|mois|ml|cm|pour|g|l|mmol|bpm|battements|pulsations)\b)")
 _TEMP_CUE = re.compile(r"\b(fie?v\w*|temperature|temp|deg|degres?|thermometre|febri\w*|chaud)\b")
 _STOOLS = re.compile(r"\b(?:(moins de|plus de|au moins|pres de) )?(?:une )?" + _NUM + r"(?: ou " + _NUM + r")?(?: ou plus)?(?: de)? (selles?|diarrhees?|passages?|fois)\b")
-_STOOL_CUE = re.compile(r"\b(selles?|dia?r+\w*|toilettes?|caca|courante)\b")
+_STOOL_CUE = re.compile(r"\b(selles?|dia?r+\w*|toilettes?|caca|courante|wc|chiasse)\b")
 _GLUCOSE_CUE = re.compile(r"\b(glycemi\w*|sucre|glucose|dextro|glucometre|lecteur|capteur|freestyle)\b")
 _GLUCOSE = re.compile(r"\b(\d+(?:\.\d+)?) ?(g ?l|g|grammes?|mmol(?: ?l)?|mg ?dl)\b")
 _PRESSURE = re.compile(r"\b(tension|ta|pression arterielle|tensiometre|systolique)\b(?: [a-z]+){0,4}? (\d{1,3})(?:[ .](\d{1,3}))?\b")

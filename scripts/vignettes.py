@@ -78,8 +78,14 @@ def _run_form(state: dict, settled: set, crit, outcome: Outcome) -> dict:
         outcome.asked.append(question.id)
         if _asked_signs(question.id, crit) & settled:
             outcome.redundant.append(question.id)
-        state = triage.answer(state, "non", crit)
+        state = triage.answer(state, _absent(question), crit)
     return state
+
+
+def _absent(question) -> str:
+    """The reply that says the sign asked about is absent: "non", or for a count the
+    button under the threshold ("Moins de 4")."""
+    return question.buttons[0]["payload"] if question.buttons[0]["payload"] != "/affirm" else "non"
 
 
 def starts_triage(text: str, assessment, crit) -> bool:
