@@ -216,7 +216,8 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
                 findings[i] = _resolve(crit, findings[i])
         offset += len(clause) + 1
     numbers = _numbers(full)
-    findings += _from_numbers(crit, numbers, findings)
+    measured = _from_numbers(crit, numbers, findings)
+    findings += measured
     hypothetical = any(rx.search(full) for rx in crit.hyp_cues) and not any(
         rx.search(full) for rx in crit.report_cues)
     if hypothetical:
@@ -232,9 +233,11 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     people = {f.experiencer for f in findings if f.assertion != NEGATED} | set(cat_people)
     message_experiencer = people.pop() if len(people) == 1 else (
         _mixed(people) if people else _experiencer_at(_people(crit, full), len(full), WRITER))
-    return Understanding(full, findings, categories, numbers, hypothetical,
-                         any(rx.search(full) for rx in crit.report_cues), explained,
-                         message_experiencer)
+    # an abnormal measured value ("glycémie à 2,5 g") is a report, even asked as a question
+    reported = any(f.assertion == PRESENT for f in measured) or any(
+        rx.search(full) for rx in crit.report_cues)
+    return Understanding(full, findings, categories, numbers, hypothetical, reported,
+                         explained, message_experiencer)
 
 
 def _mixed(people: set) -> str:
@@ -285,7 +288,7 @@ def _to_number(token: str) -> float:
 
 _TEMP = re.compile(r"\b(3[4-9]|4[0-3])(\.\d+)?(?: deg (\d)\b)?(?! ?(ans?|kg|kilos?|fois|selles?|mg|min\w*|h|heures?|jours?|semaines?|mois|ml|cm|pour|g|l|mmol|bpm|battements|pulsations)\b)")
 _TEMP_CUE = re.compile(r"\b(fie?v\w*|temperature|temp|deg|degres?|thermometre|febri\w*|chaud)\b")
-_STOOLS = re.compile(r"\b(?:(moins de|plus de|au moins|pres de) )?(?:une )?" + _NUM + r"(?: ou " + _NUM + r")?(?: ou plus)?(?: de)? (selles?|diarrhees?|passages?|fois)\b")
+_STOOLS = re.compile(r"\b(?:(moins de|plus de|au moins|pres de) )?(?:une )?" + _NUM + r"(?: ou " + _NUM + r")?(?: ou plus)?(?: de)? (selles?|diarrhees?|passages?|fois|foi)\b")
 _STOOL_CUE = re.compile(r"\b(selles?|dia?r+\w*|toilettes?|caca|courante|wc|chiasse)\b")
 _GLUCOSE_CUE = re.compile(r"\b(glycemi\w*|sucre|glucose|dextro|glucometre|lecteur|capteur|freestyle)\b")
 _GLUCOSE = re.compile(r"\b(\d+(?:\.\d+)?) ?(g ?l|g|grammes?|mmol(?: ?l)?|mg ?dl)\b")
@@ -301,7 +304,7 @@ def _numbers(text: str) -> Dict[str, List[float]]:
         if m.group(2) or m.group(3) or _TEMP_CUE.search(text) or re.search(r"\b(j ai|il a|elle a|a|est a)\s*$", before):
             out.setdefault("temperature", []).append(value)
     for m in _STOOLS.finditer(text):
-        if m.group(4) == "fois":
+        if m.group(4) in ("fois", "foi"):
             before = text[max(0, m.start() - 25): m.start()]
             if not _STOOL_CUE.search(text) or re.search(r"vomi|toux|touss", before + text[m.end(): m.end() + 20]):
                 continue
