@@ -94,6 +94,7 @@ class Criteria:
         self.answer_rx = {k: [_rx(p) for p in v] for k, v in lexicon["answers"].items()}
         self.experiencer_cues = {k: [_rx(p) for p in v] for k, v in (lexicon.get("experiencer") or {}).items()}
         self.resolved_cues = [_rx(p) for p in lexicon.get("resolved") or []]
+        self.location_before = _rx(lexicon["location_before"]) if lexicon.get("location_before") else None
         self.modifier_cues = {
             name: {value: [_rx(p) for p in patterns] for value, patterns in values.items()}
             for name, values in (lexicon.get("modifiers") or {}).items()

@@ -150,7 +150,7 @@ def start(text: str, criteria=None) -> dict:
         "experiencer": u.experiencer,
         "stopped": False,
     }
-    _add(state, u)
+    _add(state, u, crit)
     return state
 
 
@@ -160,11 +160,11 @@ def add_message(state: dict, text: str, criteria=None) -> dict:
     crit = _crit(criteria)
     state = copy.deepcopy(state) if isinstance(state, dict) else start("", crit)
     state["stopped"] = False
-    _add(state, understand(text, crit))
+    _add(state, understand(text, crit), crit)
     return state
 
 
-def _add(state: dict, u: Understanding) -> None:
+def _add(state: dict, u: Understanding, crit: Criteria) -> None:
     """Folds the findings of one more message into the state (in place)."""
     if u.experiencer == ANIMAL:
         return
@@ -179,6 +179,11 @@ def _add(state: dict, u: Understanding) -> None:
     for key, values in u.numbers.items():
         numbers[key] = list(numbers.get(key, [])) + values
     state["findings"] = list(state.get("findings", [])) + u.summaries()
+    state["modifiers"] = {**u.modifiers, **state.get("modifiers", {})}
+    for q in crit.questions.values():  # "boutons sur tout le buste": a large rash
+        if _by_modifier(q, state["modifiers"]) == "yes" and (
+                not q.get("ask_if") or set(q["ask_if"]) & set(state["signs"])):
+            state["signs"] = list(dict.fromkeys(state["signs"] + [q["sign"]]))
     if u.experiencer != WRITER and state.get("experiencer", WRITER) == WRITER:
         state["experiencer"] = u.experiencer
 
@@ -231,11 +236,24 @@ def _implicit_answer(state: dict, q: dict, crit: Criteria):
         return max(numbers[q["number"]])
     signs, negated = set(state.get("signs", [])), set(state.get("negated", []))
     positive, negative = "yes", "no"
+    by_modifier = _by_modifier(q, state.get("modifiers") or {})
+    if by_modifier:
+        return by_modifier
     if signs & set(q["answered_by"]):
         return positive
     if negated & set(q["answered_by"]):
         return negative
     return None
+
+
+def _by_modifier(q: dict, modifiers: Dict[str, str]) -> Optional[str]:
+    """"yes" or "no" when a modifier the message states answers the question ("sur tout
+    le buste" answers whether a rash covers a large area)."""
+    rule = q.get("by_modifier")
+    if not rule or rule["modifier"] not in modifiers:
+        return None
+    value = modifiers[rule["modifier"]]
+    return "yes" if value in rule.get("yes", []) else "no" if value in rule.get("no", []) else None
 
 
 def _is_answered(state: dict, qid: str, crit: Criteria) -> bool:
@@ -307,7 +325,7 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     pending = None if state.get("stopped") else _pending(state, crit)
     q = crit.questions[pending[0]] if pending else None
     u = understand(text, crit, tuple(q["answered_by"]) if q else ())
-    _add(state, u)
+    _add(state, u, crit)
     numbers = state.setdefault("numbers", {})
     raw_signs = u.present + u.with_assertion("hypothetical")
     kind = reply_kind(text, crit)
@@ -328,6 +346,8 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     elif q.get("number") == "temperature" and u.numbers.get("temperature"):
         answers[qid] = positive if q["sign"] in raw_signs else negative
         return state
+    elif _by_modifier(q, u.modifiers):
+        answers[qid] = _by_modifier(q, u.modifiers)
     elif set(q["answered_by"]) & set(raw_signs):
         answers[qid] = positive
     elif set(q["answered_by"]) & set(u.negated):

@@ -60,6 +60,8 @@ class Understanding:
     # Every part of the message holds a sign, a negated sign or an organ word.
     explained: bool = False
     experiencer: str = WRITER
+    # the message's modifiers, even those of a clause without a sign ("sur tout le buste")
+    modifiers: Dict[str, str] = field(default_factory=dict)
 
     def with_assertion(self, assertion: str) -> List[str]:
         return list(dict.fromkeys(f.sign for f in self.findings if f.assertion == assertion))
@@ -156,7 +158,8 @@ def _modifiers(crit: Criteria, clause: str) -> Tuple[Tuple[str, str], ...]:
     return tuple(found)
 
 
-def _hits(crit: Criteria, clause: str, full: str, ignore_context: Tuple[str, ...], phrase_hits):
+def _hits(crit: Criteria, clause: str, full: str, offset: int, ignore_context: Tuple[str, ...],
+          phrase_hits):
     """(start, end, kind, id) of every sign (patterns and phrases) and organ word."""
     hits = []
     for sid, patterns in crit.patterns.items():
@@ -169,7 +172,8 @@ def _hits(crit: Criteria, clause: str, full: str, ignore_context: Tuple[str, ...
              if crit.context[sid] is None or sid in ignore_context or crit.context[sid].search(full)]
     for cid, patterns in crit.cues.items():
         for rx in patterns:
-            hits += [(m.start(), m.end(), "cat", cid) for m in rx.finditer(clause)]
+            hits += [(m.start(), m.end(), "cat", cid) for m in rx.finditer(clause)
+                     if not (crit.location_before and crit.location_before.search(full[:offset + m.start()]))]
     return hits
 
 
@@ -182,6 +186,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     findings: List[Finding] = []
     cats: List[str] = []
     cat_people: List[str] = []
+    message_modifiers: Dict[str, str] = {}
     explained = bool(parts)
     experiencer, offset = WRITER, 0
     clause_findings: List[List[int]] = []
@@ -190,11 +195,13 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         end_of_clause = offset + len(clause)
         mine_phrases = [(s - offset, e - offset, sid) for s, e, sid in phrase_hits
                         if s >= offset and e <= end_of_clause]
-        hits = _hits(crit, clause, full, ignore_context, mine_phrases)
+        hits = _hits(crit, clause, full, offset, ignore_context, mine_phrases)
         spans = [(h[0], h[1]) for h in hits]
         explained = explained and _covered(crit, clause, spans)
         people = _people(crit, clause)
         modifiers = _modifiers(crit, clause)
+        for name, value in modifiers:
+            message_modifiers.setdefault(name, value)
         mine = []
         for start, end, kind, ident in sorted(hits):
             neg = _negated(crit, clause, start, end, spans)
@@ -237,7 +244,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     reported = any(f.assertion == PRESENT for f in measured) or any(
         rx.search(full) for rx in crit.report_cues)
     return Understanding(full, findings, categories, numbers, hypothetical, reported,
-                         explained, message_experiencer)
+                         explained, message_experiencer, message_modifiers)
 
 
 def _mixed(people: set) -> str:
