@@ -10,7 +10,7 @@ TEST_ACTIONS_PORT ?= 5355
 TEST_WEB_PORT ?= 8380
 
 .PHONY: run test check lint format format-check check-knowledge builders install model validate \
-  unit stories evaluate live-tests eval-nlu bench audit-export clean
+  unit stories evaluate vignettes bench-understanding live-tests eval-nlu bench audit-export clean
 
 $(VENV)/.installed: requirements.txt requirements.lock
 	@python=$$(scripts/find_python.sh) || exit 1; \
@@ -61,8 +61,19 @@ stories: model
 	  --fail-on-prediction-errors --out results/stories
 
 # Runs the conversation cases against a bot that is already running (default: make run's).
+# The blind vignette corpus through the triage engine (offline), then the conversation cases
+# against a bot that is already running (default: make run's). Fails if either fails.
 evaluate: install
-	$(PY) scripts/evaluate.py --url $${RASA_URL:-http://127.0.0.1:$${RASA_PORT:-5005}}
+	@status=0; $(PY) scripts/vignettes.py || status=$$?; \
+	  $(PY) scripts/evaluate.py --url $${RASA_URL:-http://127.0.0.1:$${RASA_PORT:-5005}} && exit $$status
+
+# The vignette corpus alone (no bot needed); --list prints every wrong level.
+vignettes: install
+	$(PY) scripts/vignettes.py $(ARGS)
+
+# Cost of reading a message into findings (a benchmark, not a test).
+bench-understanding: install
+	$(PY) scripts/bench_understanding.py
 
 # Starts the whole stack on the test ports, runs the live checks, stops what it started.
 live-tests: model

@@ -25,6 +25,9 @@ _IRREGULAR = {
     **dict.fromkeys("fais fait faisons faites font faisais faisait".split(), "faire"),
     **dict.fromkeys("vois voit voyons voyez voient voyais voyait vu vue".split(), "voir"),
     **dict.fromkeys("veux veut voulons voulez veulent voulais voulait voulu".split(), "vouloir"),
+    **dict.fromkeys("sens sent sentons sentez sentent".split(), "sentir"),
+    **dict.fromkeys("pars part partons partez partent".split(), "partir"),
+    **dict.fromkeys("dors dort dormons dormez dorment".split(), "dormir"),
 }
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 _SAME = {
@@ -51,8 +54,7 @@ def _stemmer():
 def _stem(word: str) -> str:
     if word in _SAME:
         return _SAME[word]
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
+    word = _IRREGULAR.get(word, word)  # then stemmed like its infinitive
     return _stemmer().stemWord(re.sub(r"ee(s?)$", r"ée\1", word))
 
 
