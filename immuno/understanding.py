@@ -13,6 +13,7 @@ criteria from knowledge/triage.yml, both through immuno.criteria.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Dict, List, Optional, Tuple
 
@@ -158,23 +159,51 @@ def _modifiers(crit: Criteria, clause: str) -> Tuple[Tuple[str, str], ...]:
     return tuple(found)
 
 
-def _hits(crit: Criteria, clause: str, full: str, offset: int, ignore_context: Tuple[str, ...],
-          phrase_hits):
-    """(start, end, kind, id) of every sign (patterns and phrases) and organ word."""
-    hits = []
+_ANCHORED = re.compile(r"(?<!\[)\^|\$")
+
+
+def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tuple[str, ...]):
+    """Per clause, (start, end, kind, id) of every sign (patterns and phrases) and organ word.
+
+    Each regex runs once over the whole message (clauses joined by a space) and its matches
+    are given to the clause they sit in; where a match runs across two clauses, the regex
+    reads the first clause alone. Regexes anchored with ^ or $ run clause by clause."""
+    bounds, offset = [], 0
+    for clause in parts:
+        bounds.append((offset, offset + len(clause)))
+        offset += len(clause) + 1
+    starts = [lo for lo, _ in bounds]
+    per_clause: List[list] = [[] for _ in parts]
+
+    def place(start: int, end: int, kind: str, ident: str, rx=None) -> None:
+        i = bisect_right(starts, start) - 1
+        lo, hi = bounds[i]
+        if end <= hi:
+            per_clause[i].append((start - lo, end - lo, kind, ident))
+        elif rx is not None:  # a greedy match ran into the next clause: read this one alone
+            per_clause[i] += [(m.start(), m.end(), kind, ident) for m in rx.finditer(parts[i])]
+
+    allowed = {sid for sid, ctx in crit.context.items()
+               if ctx is None or sid in ignore_context or ctx.search(full)}
     for sid, patterns in crit.patterns.items():
-        ctx = crit.context[sid]
-        if ctx is not None and sid not in ignore_context and not ctx.search(full):
+        if sid not in allowed:
             continue
         for rx in patterns:
-            hits += [(m.start(), m.end(), "sign", sid) for m in rx.finditer(clause)]
-    hits += [(s, e, "sign", sid) for s, e, sid in phrase_hits
-             if crit.context[sid] is None or sid in ignore_context or crit.context[sid].search(full)]
+            if _ANCHORED.search(rx.pattern):
+                for i, clause in enumerate(parts):
+                    per_clause[i] += [(m.start(), m.end(), "sign", sid) for m in rx.finditer(clause)]
+            else:
+                for m in rx.finditer(full):
+                    place(m.start(), m.end(), "sign", sid, rx)
+    for start, end, sid in phrases.find(crit, full):
+        if sid in allowed:
+            place(start, end, "sign", sid)
     for cid, patterns in crit.cues.items():
         for rx in patterns:
-            hits += [(m.start(), m.end(), "cat", cid) for m in rx.finditer(clause)
-                     if not (crit.location_before and crit.location_before.search(full[:offset + m.start()]))]
-    return hits
+            for m in rx.finditer(full):
+                if not (crit.location_before and crit.location_before.search(full[:m.start()])):
+                    place(m.start(), m.end(), "cat", cid, rx)
+    return per_clause
 
 
 def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Understanding:
@@ -190,12 +219,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     explained = bool(parts)
     experiencer, offset = WRITER, 0
     clause_findings: List[List[int]] = []
-    phrase_hits = phrases.find(crit, full)
-    for clause in parts:
-        end_of_clause = offset + len(clause)
-        mine_phrases = [(s - offset, e - offset, sid) for s, e, sid in phrase_hits
-                        if s >= offset and e <= end_of_clause]
-        hits = _hits(crit, clause, full, offset, ignore_context, mine_phrases)
+    for clause, hits in zip(parts, _clause_hits(crit, parts, full, ignore_context)):
         spans = [(h[0], h[1]) for h in hits]
         explained = explained and _covered(crit, clause, spans)
         people = _people(crit, clause)
