@@ -116,9 +116,10 @@ images:
 	docker build -f docker/Dockerfile.rasa -t immuno-rasa:3.6.21-1 .
 	docker build -f docker/Dockerfile.actions -t immuno-actions:3.6.2-1 .
 
-# Deletes conversations idle for more than DAYS days (DATABASE_URL, else var/tracker.db).
+# Deletes conversations idle for more than DAYS days (default: settings/security.yml's
+# purge_after_days; `make run` does it daily) from DATABASE_URL, else var/tracker.db.
 purge: install
-	$(PY) scripts/purge_conversations.py --older-than-days $${DAYS:?set DAYS=<days>}
+	$(PY) scripts/purge_conversations.py $${DAYS:+--older-than-days $$DAYS}
 
 clean:
 	rm -rf results var/tracker.db

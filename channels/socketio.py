@@ -6,7 +6,21 @@ is a coroutine, so the socket never joins the room named after the session id, a
 with ``session_persistence: true`` every bot reply (emitted to that room) is lost
 (RasaHQ/rasa#13027).  This subclass registers the same handlers with the ``await``
 restored.  Same channel name (``socketio``), same credentials keys, same events, so it
-is a drop-in replacement::
+is a drop-in replacement. Hardening (issue 11):
+
+* conversation ids are issued by the server (signed, deploy/addons/guard.py): a
+  `session_request` with an id the server did not issue gets a fresh one, and a socket
+  only ever sends and receives for the session it was confirmed (a second socket cannot
+  join a session by naming its id unless it holds the signed id, which only the widget's
+  sessionStorage has);
+* the Origin of the connection must be one of CORS_ORIGINS (space-separated; unset: no
+  web page may connect, "*": any);
+* engine.io refuses packets above settings/security.yml's limit (max_message_chars,
+  with room for JSON), before decoding them;
+* per-conversation and per-socket rate limits; an expired conversation gets a new id and
+  the French "conversation expirée" message.
+
+::
 
     channels.socketio.SocketIOInput:
       user_message_evt: user_uttered
@@ -18,11 +32,10 @@ from __future__ import annotations
 import inspect
 import json
 import logging
-import uuid
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+import os
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 import rasa.core.channels.channel
-import rasa.shared.utils.io
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
@@ -31,9 +44,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from channels import guarded
+from deploy.addons import guard
+from deploy.addons.guard import ConversationExpired, InvalidConversation
+
 logger = logging.getLogger(__name__)
 
-MAX_SESSION_ID_LENGTH = 128
 
 
 async def _maybe_await(value: Any) -> Any:
@@ -43,10 +59,14 @@ async def _maybe_await(value: Any) -> Any:
     return value
 
 
-def _valid_session_id(value: Any) -> Optional[Text]:
-    if isinstance(value, str) and 0 < len(value) <= MAX_SESSION_ID_LENGTH:
-        return value
-    return None
+def allowed_origins(env=os.environ) -> List[Text]:
+    return env.get("CORS_ORIGINS", "").split()
+
+
+def origin_allowed(origin: Optional[Text], allowed: List[Text]) -> bool:
+    # No Origin header: not a browser page (curl, tests, a server); a browser always
+    # sends one on a cross-site connection.
+    return origin is None or "*" in allowed or origin in allowed
 
 
 class SocketIOInput(RasaSocketIOInput):
@@ -55,20 +75,41 @@ class SocketIOInput(RasaSocketIOInput):
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> SocketBlueprint:
-        # Rasa's own workaround for cross-origin clients: CORS is handled by Sanic-CORS
-        # (`rasa run --cors ...`), engine.io's own check is off.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        # CORS headers are Sanic-CORS's (`rasa run --cors ...`): engine.io's own would be
+        # sent twice. The Origin is checked in `connect` below instead.
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[],
+                          max_http_buffer_size=guard.settings().socketio_buffer_bytes)
         socketio_webhook = SocketBlueprint(
             sio, self.socketio_path, "socketio_webhook", __name__
         )
         self.sio = sio
+        origins = allowed_origins()
+        namespace = self.namespace
 
         @socketio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
-        @sio.on("connect", namespace=self.namespace)
+        async def bot_says(sid: Text, key: Text) -> None:
+            await sio.emit(self.bot_message_evt, {"text": guarded.refusal(key)},
+                           room=sid, namespace=namespace)
+
+        async def confirm(sid: Text, session_id: Text) -> None:
+            session = await sio.get_session(sid, namespace=namespace)
+            old = session.get("session_id")
+            if old and old != session_id:
+                await _maybe_await(sio.leave_room(sid, old, namespace=namespace))
+            session["session_id"] = session_id
+            await sio.save_session(sid, session, namespace=namespace)
+            # The fix: this is a coroutine on python-socketio >= 5.8.
+            await _maybe_await(sio.enter_room(sid, session_id, namespace=namespace))
+            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+
+        @sio.on("connect", namespace=namespace)
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict]) -> bool:
+            if not origin_allowed(environ.get("HTTP_ORIGIN"), origins):
+                logger.info("socket.io connection refused: origin not allowed")
+                return False
             if self.jwt_key:
                 jwt_payload = None
                 if auth and auth.get("token"):
@@ -77,63 +118,63 @@ class SocketIOInput(RasaSocketIOInput):
                     )
                 if not jwt_payload:
                     return False
-            logger.debug(f"User {sid} connected to socketIO endpoint.")
+            request = environ.get("sanic.request")
+            client = (request and (request.remote_addr or request.ip)) or sid
+            await sio.save_session(sid, {"client": client}, namespace=namespace)
             return True
 
-        @sio.on("disconnect", namespace=self.namespace)
+        @sio.on("disconnect", namespace=namespace)
         async def disconnect(sid: Text) -> None:
-            logger.debug(f"User {sid} disconnected from socketIO endpoint.")
+            logger.debug("socket.io client disconnected")
 
-        @sio.on("session_request", namespace=self.namespace)
+        @sio.on("session_request", namespace=namespace)
         async def session_request(sid: Text, data: Optional[Dict]) -> None:
-            if not isinstance(data, dict):
-                data = {}
-            session_id = _valid_session_id(data.get("session_id")) or uuid.uuid4().hex
-            if self.session_persistence:
-                # The fix: this is a coroutine on python-socketio >= 5.8.
-                await _maybe_await(
-                    sio.enter_room(sid, session_id, namespace=self.namespace)
-                )
-            await sio.emit(
-                "session_confirm", session_id, room=sid, namespace=self.namespace
-            )
-            logger.debug(f"Socket {sid} joined session {session_id}.")
+            requested = data.get("session_id") if isinstance(data, dict) else None
+            if guarded.is_issued(requested):
+                await confirm(sid, requested)
+                return
+            session = await sio.get_session(sid, namespace=namespace)
+            new_id = guarded.new_conversation(session.get("client", sid))
+            if new_id is None:
+                await bot_says(sid, "too_fast")
+                return
+            await confirm(sid, new_id)
 
-        @sio.on(self.user_message_evt, namespace=self.namespace)
+        @sio.on(self.user_message_evt, namespace=namespace)
         async def handle_message(sid: Text, data: Dict) -> None:
             if not isinstance(data, dict):
                 return
-            output_channel = SocketIOOutput(sio, self.bot_message_evt)
-            if self.session_persistence:
-                sender_id = _valid_session_id(data.get("session_id"))
-                if not sender_id:
-                    rasa.shared.utils.io.raise_warning(
-                        "A message without a valid session_id was received. This "
-                        "message will be ignored. Make sure to set a proper session "
-                        "id using the `session_request` socketIO event."
-                    )
-                    return
-                # A socket may send for a session it has not requested (e.g. after a
-                # server restart lost the rooms): make sure it gets the replies.
-                await _maybe_await(
-                    sio.enter_room(sid, sender_id, namespace=self.namespace)
-                )
-            else:
-                sender_id = sid
-
+            session = await sio.get_session(sid, namespace=namespace)
+            sender_id = session.get("session_id")
+            if not sender_id:
+                logger.info("socket.io message without a confirmed session: ignored")
+                return
+            if guarded.too_fast(sender_id, session.get("client", sid)):
+                await bot_says(sid, "too_fast")
+                return
             metadata = data.get(self.metadata_key, {})
             if isinstance(metadata, str):
                 try:
                     metadata = json.loads(metadata)
                 except ValueError:
                     metadata = {}
+            if not isinstance(metadata, dict):
+                metadata = {}
+            text = data.get("message")
             message = UserMessage(
-                str(data.get("message", "")),
-                output_channel,
+                text if isinstance(text, str) else "",
+                SocketIOOutput(sio, self.bot_message_evt),
                 sender_id,
                 input_channel=self.name(),
                 metadata=metadata,
             )
-            await on_new_message(message)
+            try:
+                await on_new_message(message)
+            except (ConversationExpired, InvalidConversation) as refused:
+                new_id = guarded.new_conversation(session.get("client", sid))
+                if new_id:
+                    await confirm(sid, new_id)
+                await sio.emit(self.bot_message_evt, {"text": refused.text}, room=sid,
+                               namespace=namespace)
 
         return socketio_webhook

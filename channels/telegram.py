@@ -12,6 +12,12 @@ same routes ``/webhooks/telegram/webhook`` and ``/webhooks/telegram/set_webhook`
   retries it.
 * The aiohttp session used for that start-up call is closed before Sanic's event loop
   starts, so later calls get a fresh session bound to the right loop.
+* The webhook is registered with a ``secret_token`` (TELEGRAM_SECRET_TOKEN, else
+  var/telegram-secret-token, created on first start): Telegram sends it back in the
+  ``X-Telegram-Bot-Api-Secret-Token`` header of every update, and any call to
+  ``/webhook`` or ``/set_webhook`` without it gets 401 (anyone who can reach the URL
+  could otherwise post updates in the name of any chat id). A body that is not a JSON
+  object gets 400 instead of Rasa's 500.
 
 credentials.yml::
 
@@ -27,14 +33,46 @@ import asyncio
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
+import hmac
+import json
+
 from aiogram import Bot
 from aiogram.bot.api import TELEGRAM_PRODUCTION, TelegramAPIServer
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.telegram import TelegramInput as RasaTelegramInput
 from rasa.core.channels.telegram import TelegramOutput as RasaTelegramOutput
-from sanic import Blueprint
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from deploy.addons import guard
 
 logger = logging.getLogger(__name__)
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+PROTECTED_SUFFIXES = ("/webhook", "/set_webhook")
+
+
+def webhook_secret() -> str:
+    return guard.secret("TELEGRAM_SECRET_TOKEN", "telegram-secret-token")
+
+
+def check_update_request(request: Request, secret: str) -> Optional[response.HTTPResponse]:
+    """None when the request may reach Rasa's handler, else the refusal."""
+    if not request.path.rstrip("/").endswith(PROTECTED_SUFFIXES):
+        return None
+    given = request.headers.get(SECRET_HEADER, "")
+    if not hmac.compare_digest(given.encode(), secret.encode()):
+        logger.info("telegram: call without the webhook secret refused")
+        return response.json({"error": "unauthorized"}, status=401)
+    if request.path.rstrip("/").endswith("/webhook"):
+        if request.method != "POST":
+            return response.json({"error": "method_not_allowed"}, status=405)
+        try:
+            update = json.loads(request.body or b"")
+        except (ValueError, RecursionError):
+            update = None
+        if not isinstance(update, dict):
+            return response.json({"error": "invalid_update"}, status=400)
+    return None
 
 
 def _server(api_url: Optional[Text]) -> TelegramAPIServer:
@@ -48,6 +86,11 @@ class TelegramOutput(RasaTelegramOutput):
 
     def __init__(self, access_token: Optional[Text], api_url: Optional[Text] = None):
         Bot.__init__(self, access_token, server=_server(api_url))
+
+    async def set_webhook(self, url: Text, **_: Any) -> bool:
+        # aiogram 2 predates the Bot API's secret_token parameter.
+        return bool(await self.request("setWebhook", {"url": url,
+                                                      "secret_token": webhook_secret()}))
 
 
 class TelegramInput(RasaTelegramInput):
@@ -83,9 +126,16 @@ class TelegramInput(RasaTelegramInput):
         # event loop runs: that is where the webhook is registered (see below).
         self._register_at_startup = True
         try:
-            return super().blueprint(on_new_message)
+            blueprint = super().blueprint(on_new_message)
         finally:
             self._register_at_startup = False
+        secret = webhook_secret()
+
+        @blueprint.middleware("request")
+        async def require_secret(request: Request):
+            return check_update_request(request, secret)
+
+        return blueprint
 
     def get_output_channel(self) -> TelegramOutput:
         channel = TelegramOutput(self.access_token, self.api_url)
@@ -119,7 +169,7 @@ def _register_webhook(channel: TelegramOutput, webhook_url: Text) -> bool:
             "Telegram: could not register the webhook %s (%s). The channel stays "
             "up; retry with GET /webhooks/telegram/set_webhook.",
             webhook_url,
-            error,
+            type(error).__name__,
         )
         return False
     logger.info("Telegram webhook registered: %s", ok)

@@ -6,6 +6,8 @@ sharing PostgreSQL (trackers) and Redis (locks). Used by tests/prod and scripts/
   DATABASE_URL   postgresql://...           (required)
   REDIS_URL      redis://host:port/db       (required with more than one replica)
   RASA_TOKEN     HTTP API token of the replicas (required; generated if unset with `up`)
+  ACTION_SERVER_TOKEN, CONVERSATION_ID_SECRET  shared by every replica (generated if unset)
+  ALLOWED_HOSTS  public host names of nginx (Host header allowlist of the replicas)
   STACK_PORT     base port (5600): replicas BASE+1.., actions BASE+55, action gateway
                  BASE+56, nginx BASE+80
   REPLICAS       2
@@ -28,6 +30,9 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from deploy.addons.client import new_conversation  # noqa: E402
+
 VENV = ROOT / ".venv" / "bin"
 UNAVAILABLE = ("Le service est momentanément indisponible. Réessayez dans quelques minutes. "
                "En cas d'urgence, appelez le 15.")
@@ -63,6 +68,8 @@ class Stack:
         self.cors_origins = cors_origins or f"http://127.0.0.1:{base_port + 81}"
         self.nginx_listen = nginx_listen
         self.extra_env = extra_env or {}
+        self.action_token = os.environ.get("ACTION_SERVER_TOKEN") or secrets.token_urlsafe(24)
+        self.id_secret = os.environ.get("CONVERSATION_ID_SECRET") or secrets.token_urlsafe(32)
         self.procs: Dict[str, subprocess.Popen] = {}
 
     # -- URLs -------------------------------------------------------------------------
@@ -85,6 +92,11 @@ class Stack:
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "DATABASE_URL": self.database_url,
             "ACTION_SERVER_URL": f"http://127.0.0.1:{self.gateway_port}/webhook",
+            "ACTION_SERVER_TOKEN": self.action_token,
+            "CONVERSATION_ID_SECRET": self.id_secret,
+            "CORS_ORIGINS": self.cors_origins,
+            # The replicas see nginx's address: the client's is its X-Forwarded-For.
+            "TRUSTED_PROXY_COUNT": "1",
         })
         if self.redis_url:
             env["REDIS_URL"] = self.redis_url
@@ -116,8 +128,8 @@ class Stack:
     def start_actions(self) -> None:
         env = self._env()
         env["SANIC_HOST"] = "127.0.0.1"  # never exposed: only the gateway talks to it
-        self._spawn("actions", [str(VENV / "python"), "-m", "rasa_sdk", "--port",
-                                str(self.actions_port), "--actions", "actions"], env)
+        self._spawn("actions", [str(VENV / "python"), "-m", "deploy.addons.action_server",
+                                "--port", str(self.actions_port), "--actions", "actions"], env)
 
     def start_replica(self, index: int) -> None:
         port = self.replica_ports[index]
@@ -126,7 +138,8 @@ class Stack:
         subprocess.run([str(VENV / "python"), str(ROOT / "deploy" / "render_endpoints.py"),
                         "--output", str(endpoints)], cwd=ROOT, env=env, check=True,
                        stderr=subprocess.DEVNULL)
-        argv = [str(VENV / "rasa"), "run", "--model", self.model, "--port", str(port),
+        argv = [str(VENV / "python"), "-m", "deploy.addons.rasa_server", "run",
+                "--model", self.model, "--port", str(port),
                 "--interface", "127.0.0.1", "--enable-api", "--auth-token", self.token,
                 "--credentials", str(ROOT / "deploy" / "credentials.yml"),
                 "--endpoints", str(endpoints), "--cors", *self.cors_origins.split()]
@@ -144,6 +157,7 @@ class Stack:
             "NGINX_PORT": str(self.nginx_port),
             "ACTIONS_GATEWAY_PORT": str(self.gateway_port),
             "ACTIONS_UNAVAILABLE_TEXT": UNAVAILABLE.replace("'", "\\'"),
+            "TLS_LISTEN": self._tls_listen(),
         }
         for key, value in values.items():
             template = template.replace("${" + key + "}", value)
@@ -152,6 +166,18 @@ class Stack:
         conf = self.run_dir / "nginx.conf"
         conf.write_text(template, encoding="utf-8")
         return conf
+
+    def _tls_listen(self) -> str:
+        """An https listener on NGINX_TLS_PORT when TLS_CERT and TLS_KEY name files."""
+        cert, key = self.extra_env.get("TLS_CERT"), self.extra_env.get("TLS_KEY")
+        if not (cert and key):
+            return ""
+        return (f"        listen {self.nginx_listen}:{self.nginx_port + 1} ssl;\n"
+                f"        ssl_certificate {cert};\n        ssl_certificate_key {key};")
+
+    @property
+    def tls_url(self) -> str:
+        return f"https://127.0.0.1:{self.nginx_port + 1}"
 
     def start_nginx(self) -> None:
         conf = self.render_nginx()
@@ -180,6 +206,10 @@ class Stack:
 
     def wait_replica(self, index: int, timeout: float = 240) -> None:
         self.wait(lambda: self.replica_ready(index), f"rasa-{index + 1}", timeout)
+
+    def new_sender(self, base: Optional[str] = None) -> str:
+        """A conversation id issued by the server (what the widget and REST clients use)."""
+        return new_conversation(base or self.url)
 
     def wait_actions(self, timeout: float = 60) -> None:
         self.wait(lambda: http_ok(f"http://127.0.0.1:{self.actions_port}/health"),

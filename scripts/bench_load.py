@@ -24,7 +24,6 @@ import asyncio
 import os
 import platform
 import random
-import re
 import secrets
 import statistics
 import sys
@@ -37,6 +36,7 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "prod"))
+from deploy.addons.client import new_conversation  # noqa: E402
 
 # What patients write: questions, social turns, a triage with its answers.
 SCRIPT = [
@@ -108,12 +108,12 @@ async def run(label: str, url: str, patients: int, turns: int, api_url: Optional
               ) -> Dict[str, object]:
     latencies: List[float] = []
     errors: Dict[str, int] = {}
-    tag = f"bench-{re.sub('[^a-z0-9]+', '-', label.lower())}-{secrets.token_hex(3)}"
     connector = aiohttp.TCPConnector(limit=patients)
     start = time.perf_counter()
     async with aiohttp.ClientSession(connector=connector,
                                      timeout=aiohttp.ClientTimeout(total=300)) as session:
-        senders = [f"{tag}-{i}" for i in range(patients)]
+        # Conversation ids are issued by the server (deploy/addons/rest.py).
+        senders = [new_conversation(url) for _ in range(patients)]
         results = await asyncio.gather(*(
             patient(session, url, s, turns, latencies, errors, think, random.Random(i))
             for i, s in enumerate(senders)))

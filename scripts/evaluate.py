@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Runs the conversation cases of tests/conversations/ against the live bot.
 
-Each case is a fresh conversation over the REST channel; after each turn the tracker
-(HTTP API) gives the intent and the slots. Prints the score per category, every
+Each case is a fresh conversation over the REST channel, with an id the server issues;
+after each turn the tracker (HTTP API, token from RASA_TOKEN or var/api-token) gives the
+intent and the slots. Prints the score per category, every
 failure, and the triage safety figures; exits 1 on any failure or missed target.
 
 Usage: scripts/evaluate.py [--url http://127.0.0.1:5005] [--token T] [PATH ...]
@@ -18,7 +19,6 @@ import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -28,6 +28,9 @@ from typing import Any, Dict, List, Optional
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from deploy.addons.client import api_token, new_conversation  # noqa: E402
+
 LEVEL_RANK = {None: 0, "none": 0, "advice": 1, "urgent": 2, "emergency": 3}
 TARGET_EMERGENCY_EXACT = 0.95
 TARGET_ADVICE_OVER_TRIAGE = 0.15
@@ -66,6 +69,9 @@ class Bot:
         )
         with urllib.request.urlopen(request, timeout=30) as response:
             return json.loads(response.read() or b"null")
+
+    def new_sender(self) -> str:
+        return new_conversation(self.url)
 
     def say(self, sender: str, text: str) -> List[dict]:
         return self._request("/webhooks/rest/webhook", {"sender": sender, "message": text})
@@ -111,8 +117,8 @@ def check_turn(turn: dict, messages: List[dict], tracker: dict) -> List[str]:
 
 def run_case(bot: Bot, case: dict) -> CaseResult:
     result = CaseResult(case)
-    sender = f"eval-{case['id']}-{uuid.uuid4().hex[:8]}"
     try:
+        sender = bot.new_sender()
         for turn in case["turns"]:
             messages = bot.say(sender, turn["user"])
             tracker = bot.tracker(sender)
@@ -167,7 +173,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, default=[REPO / "tests" / "conversations"])
     parser.add_argument("--url", default=os.environ.get("RASA_URL", "http://127.0.0.1:5005"))
-    parser.add_argument("--token", default=os.environ.get("RASA_TOKEN"))
+    parser.add_argument("--token", default=api_token())
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument(
         "--min-pass-rate", type=float, default=1.0,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Production tests (issue 5), part of `make test`: PostgreSQL tracker store and restart in
 # the middle of a triage form (scripts/serve.sh), two Rasa replicas + the action server
-# behind nginx sharing PostgreSQL and Redis, security, hostile inputs, faults.
+# behind nginx sharing PostgreSQL and Redis, security, hostile inputs, faults; then the
+# security tests of issue 11 (tests/security).
 # Needs the machine's PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379); starts and
 # stops everything else itself (ports 56xx-57xx, private PostgreSQL cluster and Redis for
 # the fault tests, nginx with its own config). Exit code != 0 on any failure.
@@ -15,5 +16,9 @@ mkdir -p results/prod
 status=0
 .venv/bin/python -m pytest tests/prod -q -p no:cacheprovider \
   --junitxml=results/prod/junit.xml "$@" || status=$?
+# Security (issue 11): its own assistant on 5710/5760/5790, run apart because both
+# directories import helpers from their own conftest.
+.venv/bin/python -m pytest tests/security -q -p no:cacheprovider \
+  --junitxml=results/prod/junit-security.xml "$@" || status=$?
 echo "prod tests: $(( $(date +%s) - start )) s, exit $status (logs in results/prod/)" >&2
 exit $status

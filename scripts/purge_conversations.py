@@ -7,6 +7,7 @@ is older than the limit: deleting only old events would leave trackers that no l
 replay. Run it daily (cron, Kubernetes CronJob); it is safe while Rasa runs (a patient
 writing again after the purge starts a new conversation).
 
+  scripts/purge_conversations.py                                 # settings/security.yml's purge_after_days
   scripts/purge_conversations.py --older-than-days 30            # DATABASE_URL, else var/tracker.db
   scripts/purge_conversations.py --older-than-days 30 --sqlite var/tracker.db --dry-run
   scripts/purge_conversations.py --older-than-days 30 --database-url postgresql://...
@@ -24,6 +25,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from deploy.addons.guard import settings  # noqa: E402
 
 
 def engine_url(args: argparse.Namespace) -> str:
@@ -72,8 +75,10 @@ def purge(url: str, older_than_days: float, dry_run: bool = False,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--older-than-days", type=float, required=True,
-                        help="delete conversations idle for more than this many days")
+    parser.add_argument("--older-than-days", type=float,
+                        default=settings().purge_after_days,
+                        help="delete conversations idle for more than this many days "
+                             "(default: settings/security.yml's purge_after_days)")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--database-url", help="SQLAlchemy URL (default: $DATABASE_URL)")
     source.add_argument("--sqlite", help="SQLite tracker file (default: var/tracker.db)")

@@ -38,6 +38,8 @@ REPLACEMENTS = {SOCKETIO_BUILTIN: SOCKETIO_FIXED, REST_BUILTIN: REST_HARDENED}
 TELEGRAM_KEYS = ("telegram", "channels.telegram.TelegramInput",
                  "rasa.core.channels.telegram.TelegramInput")
 TELEGRAM_CLASS = "channels.telegram.TelegramInput"
+# Rasa X's channel: it trusts the keys of whatever listens on its URL; never used here.
+DROPPED = ("rasa", "rasa.core.channels.rasa_chat.RasaChatInput")
 REQUIRED_TELEGRAM_ENV = ("TELEGRAM_TOKEN", "TELEGRAM_VERIFY", "TELEGRAM_WEBHOOK_URL")
 
 HEADER = """\
@@ -50,7 +52,7 @@ def render(base: Mapping[str, Any] | None, env: Mapping[str, str]) -> Dict[str, 
     """Return the channels for `rasa run` given the committed ones and the environment."""
     out: Dict[str, Any] = {}
     for name, settings in (base or {}).items():
-        if name in TELEGRAM_KEYS:
+        if name in TELEGRAM_KEYS or name in DROPPED:
             continue
         out[REPLACEMENTS.get(name, name)] = settings
     if all(env.get(key) for key in REQUIRED_TELEGRAM_ENV):

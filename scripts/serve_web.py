@@ -11,21 +11,37 @@ Environment:
 Standard library only. GET/HEAD, no directory listings, no dot-files, and safe headers
 (CSP that allows scripts, styles and connections only to this server and the Rasa server,
 nosniff, no referrer, no framing). /config.js tells the demo page where Rasa is.
+A client has WEB_READ_TIMEOUT_S (10) seconds to send its request line and headers
+(slow clients would otherwise hold a thread each); a path with a NUL, a control
+character, bad percent-encoding or not starting with "/" gets 400.
 """
 from __future__ import annotations
 
 import json
 import os
+import socket
 import sys
+import threading
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 WEB_DIR = ROOT / "web"
+READ_TIMEOUT_S = float(os.environ.get("WEB_READ_TIMEOUT_S", "10"))
+
+
+def path_is_valid(raw: str) -> bool:
+    if not raw.startswith("/"):
+        return False
+    try:
+        path = unquote(urlsplit(raw).path, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return not any(ord(c) < 32 or ord(c) == 127 for c in path)
 
 
 def rasa_settings() -> tuple[str | None, int]:
@@ -41,6 +57,30 @@ def rasa_settings() -> tuple[str | None, int]:
 class Handler(SimpleHTTPRequestHandler):
     server_version = "immuno-web"
     sys_version = ""
+    # Socket timeout of every read and write of the connection (request line, headers).
+    timeout = READ_TIMEOUT_S
+
+    # -- the whole request line and headers within READ_TIMEOUT_S, even sent byte by byte
+    def setup(self) -> None:
+        super().setup()
+        self._deadline = threading.Timer(READ_TIMEOUT_S, self._drop)
+        self._deadline.daemon = True
+        self._deadline.start()
+
+    def _drop(self) -> None:
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()  # reads the headers
+        self._deadline.cancel()
+        return parsed
+
+    def finish(self) -> None:
+        self._deadline.cancel()
+        super().finish()
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript; charset=utf-8",
@@ -63,6 +103,9 @@ class Handler(SimpleHTTPRequestHandler):
     do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _not_allowed
 
     def _route(self, head: bool) -> None:
+        if not path_is_valid(self.path):
+            self.send_error(HTTPStatus.BAD_REQUEST)
+            return
         path = urlsplit(self.path).path
         if any(part.startswith(".") for part in path.split("/") if part):
             self.send_error(HTTPStatus.NOT_FOUND)

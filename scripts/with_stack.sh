@@ -17,6 +17,11 @@ export TELEGRAM_FAKE_PORT=${TELEGRAM_FAKE_PORT:-$((RASA_PORT + 3094))}
 export TELEGRAM_TOKEN=123456:TEST-TOKEN TELEGRAM_VERIFY=immuno_test_bot
 export TELEGRAM_WEBHOOK_URL="http://127.0.0.1:$RASA_PORT/webhooks/telegram/webhook"
 export TELEGRAM_API_URL="http://127.0.0.1:$TELEGRAM_FAKE_PORT"
+# Secrets of this stack only (serve.sh would otherwise read or create them under var/);
+# the tests read them from the environment.
+new_secret() { .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))'; }
+export RASA_TOKEN=${RASA_TOKEN:-$(new_secret)} ACTION_SERVER_TOKEN=$(new_secret) \
+  CONVERSATION_ID_SECRET=$(new_secret) TELEGRAM_SECRET_TOKEN=$(new_secret)
 mkdir -p results
 log=results/stack.log
 setsid scripts/serve.sh >"$log" 2>&1 &

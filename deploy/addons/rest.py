@@ -3,13 +3,17 @@
 Same URL (`/webhooks/rest/webhook`), same request (`{"sender": ..., "message": ...}`) and
 same reply (a JSON list of bot messages) as Rasa's RestInput, but:
 
+* the conversation id (`sender`) must have been issued by the server:
+  `POST /webhooks/rest/conversations` returns `{"sender": "<signed id>", ...}`; any other
+  sender gets 403 (invalid_sender), an id idle for longer than settings/security.yml's
+  conversation_idle_hours gets 410 (conversation_expired), both with a French message;
+* more messages than the rate limits of settings/security.yml (per conversation, per
+  client address) get 429 with a French message;
 * a request Rasa would turn into a 500 or into silence gets a clear 4xx with a JSON body
   `{"error": <code>, "message": <French sentence>}`: body not JSON / not UTF-8 / not an
-  object (400), wrong content type (415), body or message too long (413), sender missing,
-  not a string or a number, too long or with control characters (400), message not a
-  string (400), metadata not an object (400);
-* control characters (NUL first: PostgreSQL refuses it in text) are removed from the
-  message; a message with nothing left gets a polite reply, without reaching the model;
+  object (400), wrong content type (415), body too long (413), message not a string
+  (400), metadata not an object (400); the message length, NUL and "/intent" checks are
+  the processor's, shared with every channel (deploy/addons/rasa_server.py);
 * `input_channel` can no longer be set by the client (it names the channel in trackers);
 * a turn that produced no message at all (a custom action failed and nothing else
   answered, or `/restart`) gets a French sentence instead of `[]`;
@@ -17,22 +21,24 @@ same reply (a JSON list of bot messages) as Rasa's RestInput, but:
   gets 503 with a French "service momentanément indisponible" message instead of Rasa's
   `200 []`, which looks like a bot with nothing to say; the turn is not half-saved
   (Rasa saves the tracker only at the end of a turn);
-* the log line of a failure names the error type and the conversation id, never the
-  message text (Rasa's own channel logs the text at ERROR level).
+* the log line of a failure names the error type only, never the message text or the
+  conversation id (Rasa's own channel logs the text at ERROR level).
 
-Limits are configurable: REST_MAX_BODY_BYTES (65536), REST_MAX_MESSAGE_CHARS (5000),
-REST_MAX_SENDER_CHARS (128).
+Body limit: REQUEST_MAX_BYTES (65536), the same as the server's and nginx's. French
+texts: settings/security.yml.
 """
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
-import os
-import re
 from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+
+from channels import guarded
+from deploy.addons import guard
+from deploy.addons.guard import ConversationExpired, InvalidConversation
 from deploy.addons.tracker_store import TrackerStoreUnavailable
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -40,20 +46,7 @@ from sanic.response import HTTPResponse
 
 logger = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = int(os.environ.get("REST_MAX_BODY_BYTES", "65536"))
-MAX_MESSAGE_CHARS = int(os.environ.get("REST_MAX_MESSAGE_CHARS", "5000"))
-MAX_SENDER_CHARS = int(os.environ.get("REST_MAX_SENDER_CHARS", "128"))
-
-# C0/C1 controls except tab and newline, DEL, lone surrogates, BOM / zero-width no-break.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff]")
-_SENDER_OK = re.compile(r"^[^\x00-\x1f\x7f]+$")
-
-UNAVAILABLE = ("Le service est momentanément indisponible. Réessayez dans quelques minutes. "
-               "En cas d'urgence, appelez le 15.")
-NO_REPLY = ("Je n'ai pas de réponse à ce message pour le moment. Reformulez-le, ou réessayez "
-            "dans quelques minutes. En cas d'urgence, appelez le 15.")
-EMPTY_REPLY = ("Je n'ai pas reçu de texte. Écrivez votre question ou décrivez votre symptôme. "
-               "En cas d'urgence, appelez le 15.")
+MAX_BODY_BYTES = guard.REQUEST_MAX_BYTES
 
 
 class BadRequest(Exception):
@@ -64,10 +57,6 @@ class BadRequest(Exception):
 
 def _error(status: int, code: str, message: str) -> HTTPResponse:
     return response.json({"error": code, "message": message}, status=status)
-
-
-def clean_text(text: str) -> str:
-    return _CONTROL.sub(" ", text).strip()
 
 
 def parse_request(request: Request) -> Tuple[str, str, Optional[Dict[str, Any]]]:
@@ -90,28 +79,22 @@ def parse_request(request: Request) -> Tuple[str, str, Optional[Dict[str, Any]]]
                          'Attendu : un objet JSON {"sender": ..., "message": ...}.')
 
     sender = payload.get("sender")
-    if isinstance(sender, bool) or not isinstance(sender, (str, int)):
-        raise BadRequest(400, "invalid_sender",
-                         "Champ « sender » manquant ou invalide (texte attendu).")
-    sender = str(sender).strip()
-    if not sender or len(sender) > MAX_SENDER_CHARS or not _SENDER_OK.match(sender):
-        raise BadRequest(400, "invalid_sender",
-                         f"Champ « sender » invalide (1 à {MAX_SENDER_CHARS} caractères "
-                         "imprimables).")
+    if not guarded.is_issued(sender):
+        raise BadRequest(403, "invalid_sender", guarded.refusal("invalid_conversation"))
 
     text = payload.get("message")
     if not isinstance(text, str):
         raise BadRequest(400, "invalid_message",
                          "Champ « message » manquant ou invalide (texte attendu).")
-    if len(text) > MAX_MESSAGE_CHARS:
-        raise BadRequest(413, "message_too_long",
-                         f"Votre message est trop long (plus de {MAX_MESSAGE_CHARS} "
-                         "caractères). Pouvez-vous le raccourcir ?")
 
     metadata = payload.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         raise BadRequest(400, "invalid_metadata", "Champ « metadata » : objet JSON attendu.")
-    return sender, clean_text(text), metadata
+    return sender, text, metadata
+
+
+def client_address(request: Request) -> str:
+    return request.remote_addr or request.ip or "?"
 
 
 class HardenedRestInput(InputChannel):
@@ -130,6 +113,14 @@ class HardenedRestInput(InputChannel):
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
+        @webhook.route("/conversations", methods=["POST"])
+        async def new_conversation(request: Request) -> HTTPResponse:
+            sender = guarded.new_conversation(client_address(request))
+            if sender is None:
+                return _error(429, "too_many_requests", guarded.refusal("too_fast"))
+            hours = guard.settings().conversation_idle_seconds / 3600
+            return response.json({"sender": sender, "idle_expiry_hours": hours}, status=201)
+
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             try:
@@ -137,25 +128,29 @@ class HardenedRestInput(InputChannel):
             except BadRequest as bad:
                 logger.info("rest: request refused (%s %s)", bad.status, bad.code)
                 return _error(bad.status, bad.code, bad.message)
-            if not text:
-                return response.json([{"recipient_id": sender, "text": EMPTY_REPLY}])
+            if guarded.too_fast(sender, client_address(request)):
+                return _error(429, "too_many_requests", guarded.refusal("too_fast"))
             agent = getattr(request.app.ctx, "agent", None)
             if agent is None or not agent.is_ready():
                 # Rasa would answer 200 [] while the model loads.
-                return _error(503, "unavailable", UNAVAILABLE)
+                return _error(503, "unavailable", guarded.refusal("unavailable"))
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(UserMessage(text, collector, sender,
                                                  input_channel=self.name(),
                                                  metadata=metadata))
+            except ConversationExpired as expired:
+                return _error(410, "conversation_expired", expired.text)
+            except InvalidConversation as invalid:
+                return _error(403, "invalid_sender", invalid.text)
             except (asyncio.CancelledError, TrackerStoreUnavailable, Exception) as error:
-                logger.error("rest: turn of conversation %s not handled (%s)",
-                             sender[:64], type(error).__name__)
-                return _error(503, "unavailable", UNAVAILABLE)
+                logger.error("rest: turn not handled (%s)", type(error).__name__)
+                return _error(503, "unavailable", guarded.refusal("unavailable"))
             if not collector.messages:
                 # Rasa answers nothing when a custom action fails (action server down
                 # without the gateway of docs/PRODUCTION.md) or after `/restart`: say so.
-                return response.json([{"recipient_id": sender, "text": NO_REPLY}])
+                return response.json([{"recipient_id": sender,
+                                       "text": guarded.refusal("no_reply")}])
             return response.json(collector.messages)
 
         return webhook

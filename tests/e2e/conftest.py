@@ -55,7 +55,8 @@ def web_url() -> str:
     return _env_url("WEB_URL")
 
 
-def rasa_api(rasa_url: str, path: str, method: str = "GET", body=None, timeout: float = 30):
+def rasa_api(rasa_url: str, path: str, method: str = "GET", body=None, timeout: float = 30,
+             headers=None):
     """Call the Rasa HTTP API (token from RASA_TOKEN when the server needs one)."""
     url = rasa_url + path
     token = os.environ.get("RASA_TOKEN")
@@ -63,7 +64,8 @@ def rasa_api(rasa_url: str, path: str, method: str = "GET", body=None, timeout: 
         url += ("&" if "?" in url else "?") + "token=" + token
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json",
+                                              **(headers or {})})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         raw = response.read()
         return json.loads(raw) if raw and raw[:1] in (b"{", b"[") else raw.decode()
@@ -98,7 +100,7 @@ def browser():
 
 @pytest.fixture
 def context(browser, request):
-    """A fresh browser profile per test (own localStorage), desktop size by default."""
+    """A fresh browser profile per test (own storage), desktop size by default."""
     marker = request.node.get_closest_marker("viewport")
     options = {"viewport": {"width": 1280, "height": 800}, "locale": "fr-FR"}
     if marker:
@@ -170,14 +172,14 @@ class Chat:
 
     def wait_connected(self):
         self.page.wait_for_function(
-            "() => { try { const s = JSON.parse(localStorage.getItem('immuno-chat.v1'));"
+            "() => { try { const s = JSON.parse(sessionStorage.getItem('immuno-chat.v1'));"
             " return !!(s && s.sessionId) && document.querySelector('.ic-status').textContent"
             " .startsWith('Connect'); } catch (e) { return false; } }")
 
     @property
     def session_id(self) -> str:
         return self.page.evaluate(
-            "() => JSON.parse(localStorage.getItem('immuno-chat.v1')).sessionId")
+            "() => JSON.parse(sessionStorage.getItem('immuno-chat.v1')).sessionId")
 
     def bot_texts(self) -> List[str]:
         return [self._strip(t) for t in self.page.locator(".ic-msg-bot").all_inner_texts()]

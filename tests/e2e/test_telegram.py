@@ -26,7 +26,8 @@ DEFAULT_FAKE_PORT = 8099
 
 
 def _telegram_env() -> dict:
-    names = ("TELEGRAM_TOKEN", "TELEGRAM_VERIFY", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_API_URL")
+    names = ("TELEGRAM_TOKEN", "TELEGRAM_VERIFY", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_API_URL",
+             "TELEGRAM_SECRET_TOKEN")
     env = {name: os.environ.get(name) for name in names}
     missing = [name for name, value in env.items() if not value]
     if missing:
@@ -51,6 +52,10 @@ def telegram(rasa_url):
         yield api, env
 
 
+def _secret_header() -> dict:
+    return {"X-Telegram-Bot-Api-Secret-Token": os.environ["TELEGRAM_SECRET_TOKEN"]}
+
+
 class Chat:
     def __init__(self, api: FakeTelegramApi, rasa_url: str):
         self.api, self.rasa_url = api, rasa_url
@@ -63,7 +68,8 @@ class Chat:
     def _post(self, update: dict) -> str:
         self.update_id += 1
         update = {"update_id": self.update_id, **update}
-        return rasa_api(self.rasa_url, "/webhooks/telegram/webhook", "POST", update)
+        return rasa_api(self.rasa_url, "/webhooks/telegram/webhook", "POST", update,
+                        headers=_secret_header())
 
     def _replies_after(self, before: int, quiet: float = 1.0, timeout: float = 20):
         """sendMessage calls to this chat after `before`, once none came for `quiet` s."""
@@ -103,10 +109,13 @@ def _text(calls) -> str:
 def test_set_webhook_route_registers_the_public_url(telegram, rasa_url):
     api, env = telegram
     api.clear()
-    assert "successful" in rasa_api(rasa_url, "/webhooks/telegram/set_webhook")
+    assert "successful" in rasa_api(rasa_url, "/webhooks/telegram/set_webhook",
+                                    headers=_secret_header())
     calls = api.calls("setWebhook")
     assert calls and calls[-1].params["url"] == env["TELEGRAM_WEBHOOK_URL"]
     assert calls[-1].token == env["TELEGRAM_TOKEN"]
+    # Telegram will send this secret back with every update.
+    assert calls[-1].params["secret_token"] == env["TELEGRAM_SECRET_TOKEN"]
 
 
 def test_replies_arrive_as_text_and_quick_replies_as_inline_keyboard(telegram, rasa_url):

@@ -2,8 +2,9 @@
 import json
 import os
 import urllib.request
-import uuid
 from pathlib import Path
+
+from deploy.addons.client import new_conversation
 
 
 def say(rasa_url, sender, text):
@@ -19,7 +20,7 @@ def say(rasa_url, sender, text):
 def test_a_triage_is_audited_without_text_or_identity(rasa_url):
     path = Path(os.environ.get("AUDIT_FILE", "var/audit/triage.jsonl"))
     before = path.read_text().count("\n") if path.exists() else 0
-    sender = f"audit-{uuid.uuid4().hex}"
+    sender = new_conversation(rasa_url)
     say(rasa_url, sender, "Bonjour, je suis Jeanne Martin 06 12 34 56 78, j'ai 39 de fièvre")
     lines = path.read_text().splitlines()
     assert len(lines) == before + 1

@@ -6,14 +6,10 @@ uses the machine's shared PostgreSQL and Redis (its own database and Redis db).
 """
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import sys
-import urllib.error
-import urllib.request
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
 
@@ -24,6 +20,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from deploy.stack import Stack, default_model  # noqa: E402
 from services import (SHARED_PG, PrivatePostgres, PrivateRedis, drop_database,  # noqa: E402
                       recreate_database)
+from httpclient import (new_sender, post, say, sender, texts, tracker,  # noqa: E402,F401
+                        user_texts)
 
 RUN_DIR = ROOT / "results" / "prod"
 STACK_BASE_PORT = int(os.environ.get("PROD_STACK_PORT", "5600"))
@@ -34,45 +32,6 @@ CORS_ORIGIN = "https://chat.hopital.example"
 # A name and a phone number that must never reach a log at INFO.
 PII_NAME = "Marguerite Tartempion-Zyxw"
 PII_PHONE = "06 87 65 43 21"
-
-
-def post(url: str, payload: Any = None, body: Optional[bytes] = None,
-         content_type: Optional[str] = "application/json",
-         headers: Optional[Dict[str, str]] = None, method: str = "POST",
-         timeout: float = 60) -> Tuple[int, Dict[str, str], bytes]:
-    if body is None and payload is not None:
-        body = json.dumps(payload).encode("utf-8")
-    req = urllib.request.Request(url, data=body, method=method)
-    if content_type:
-        req.add_header("Content-Type", content_type)
-    for key, value in (headers or {}).items():
-        req.add_header(key, value)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            return resp.status, dict(resp.headers), resp.read()
-    except urllib.error.HTTPError as err:
-        return err.code, dict(err.headers), err.read()
-
-
-def say(base: str, sender: str, text: str) -> List[Dict[str, Any]]:
-    status, _, body = post(f"{base}/webhooks/rest/webhook", {"sender": sender, "message": text})
-    assert status == 200, (status, body[:300])
-    return json.loads(body)
-
-
-def texts(messages: List[Dict[str, Any]]) -> str:
-    return "\n".join(m.get("text", "") for m in messages)
-
-
-def tracker(base: str, sender: str, token: str) -> Dict[str, Any]:
-    status, _, body = post(f"{base}/conversations/{sender}/tracker?token={token}",
-                           method="GET", content_type=None)
-    assert status == 200, (status, body[:300])
-    return json.loads(body)
-
-
-def user_texts(track: Dict[str, Any]) -> List[str]:
-    return [e.get("text") for e in track["events"] if e.get("event") == "user"]
 
 
 @pytest.fixture(scope="session")

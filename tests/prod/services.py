@@ -11,10 +11,15 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 import psycopg2
+import pytest
 import redis
+
+from deploy.stack import http_ok
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SHARED_PG = os.environ.get("PROD_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 SHARED_REDIS = os.environ.get("PROD_REDIS_URL", "redis://127.0.0.1:6379/7")
@@ -136,4 +141,44 @@ class PrivateRedis:
         if self.proc and self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
             self.proc.wait(timeout=10)
+        self.proc = None
+
+
+class Served:
+    """scripts/serve.sh (what `make run` starts) as a test fixture."""
+
+    def __init__(self, env: Dict[str, str], log: Path, base: str, actions_port: int) -> None:
+        self.env, self.proc = env, None
+        self.log, self.base, self.actions_port = log, base, actions_port
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+
+    def token(self) -> str:
+        if self.env.get("RASA_TOKEN"):
+            return self.env["RASA_TOKEN"]
+        return (ROOT / "var" / "api-token").read_text().strip()
+
+    def start(self) -> "Served":
+        with open(self.log, "ab") as log:
+            self.proc = subprocess.Popen([str(ROOT / "scripts" / "serve.sh")], cwd=ROOT,
+                                         env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                                         start_new_session=True)
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                pytest.fail(f"serve.sh stopped (exit {self.proc.returncode}); see {self.log}")
+            if (ROOT / "var" / "api-token").exists() or self.env.get("RASA_TOKEN"):
+                if http_ok(f"{self.base}/status?token={self.token()}") and \
+                        http_ok(f"http://127.0.0.1:{self.actions_port}/health"):
+                    return self
+            time.sleep(0.5)
+        pytest.fail(f"serve.sh not ready after 300 s; see {self.log}")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
         self.proc = None

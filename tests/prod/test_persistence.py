@@ -4,61 +4,29 @@ on with its slots and form state."""
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import time
+import secrets
 
 import pytest
 import sqlalchemy as sa
 
-from conftest import RUN_DIR, ROOT, say, texts, tracker, user_texts
-from deploy.stack import http_ok
+from conftest import RUN_DIR, say, sender, texts, tracker, user_texts
+from services import Served
 
 RASA_PORT, ACTIONS_PORT, WEB_PORT = 5705, 5755, 5781
 BASE = f"http://127.0.0.1:{RASA_PORT}"
 SENDER = "persist-patient-1"
 
 
-class Served:
-    def __init__(self, env):
-        self.env, self.proc = env, None
-        self.log = RUN_DIR / "persistence" / "serve.log"
-        self.log.parent.mkdir(parents=True, exist_ok=True)
-
-    def start(self):
-        with open(self.log, "ab") as log:
-            self.proc = subprocess.Popen([str(ROOT / "scripts" / "serve.sh")], cwd=ROOT,
-                                         env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                         start_new_session=True)
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                pytest.fail(f"serve.sh stopped (exit {self.proc.returncode}); see {self.log}")
-            if http_ok(f"{BASE}/status") and http_ok(f"http://127.0.0.1:{ACTIONS_PORT}/health"):
-                return
-            time.sleep(0.5)
-        pytest.fail(f"serve.sh not ready after 300 s; see {self.log}")
-
-    def stop(self):
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-        self.proc = None
-
-
 @pytest.fixture(scope="module")
-def served(model, shared_database):
+def served(model, shared_database, token):
     env = {k: v for k, v in os.environ.items() if k not in ("RASA_TOKEN", "RASA_HOST")}
-    env.update(RASA_PORT=str(RASA_PORT), ACTIONS_PORT=str(ACTIONS_PORT),
+    env.update(RASA_TOKEN=token, CONVERSATION_ID_SECRET=secrets.token_urlsafe(32),
+               RASA_PORT=str(RASA_PORT), ACTIONS_PORT=str(ACTIONS_PORT),
                WEB_PORT=str(WEB_PORT), MODEL=model, DATABASE_URL=shared_database,
                REDIS_URL=os.environ.get("PROD_REDIS_URL", "redis://127.0.0.1:6379/7"),
                REDIS_KEY_PREFIX="immunoprodtests", RASA_TELEMETRY_ENABLED="false",
                AUDIT_FILE=str(RUN_DIR / "persistence" / "audit.jsonl"))
-    server = Served(env)
+    server = Served(env, RUN_DIR / "persistence" / "serve.log", BASE, ACTIONS_PORT)
     server.start()
     yield server
     server.stop()
@@ -73,10 +41,10 @@ def form_state(track):
             "triage_followup": slots.get("triage_followup")}
 
 
-def test_restart_in_the_middle_of_a_triage_form(served, shared_database):
+def test_restart_in_the_middle_of_a_triage_form(served, shared_database, token):
     first = say(BASE, SENDER, "j'ai la diarrhée")
     assert any(m.get("buttons") for m in first), first
-    before = tracker(BASE, SENDER, "")
+    before = tracker(BASE, SENDER, token)
     state = form_state(before)
     assert state["active_loop"] == "triage_form" and state["requested_slot"] == "triage_answer"
     assert state["symptom"] == "digestive" and state["triage_state"], state
@@ -85,14 +53,14 @@ def test_restart_in_the_middle_of_a_triage_form(served, shared_database):
     engine = sa.create_engine(shared_database)
     with engine.connect() as conn:
         stored = conn.execute(sa.text("SELECT count(*) FROM events WHERE sender_id = :s"),
-                              {"s": SENDER}).scalar()
+                              {"s": sender(BASE, SENDER)}).scalar()
     engine.dispose()
     assert stored == len(before["events"]) > 0
 
     served.stop()
     served.start()
 
-    after = tracker(BASE, SENDER, "")
+    after = tracker(BASE, SENDER, token)
     assert form_state(after) == state
     assert after["events"] == before["events"]
 
@@ -107,7 +75,7 @@ def test_restart_in_the_middle_of_a_triage_form(served, shared_database):
             break
         answers.append(asked[-1]["buttons"][0]["payload"])
         reply = say(BASE, SENDER, answers[-1])
-    final = tracker(BASE, SENDER, "")
+    final = tracker(BASE, SENDER, token)
     assert user_texts(final) == ["j'ai la diarrhée", *answers]
     actions = [e.get("name") for e in final["events"] if e.get("event") == "action"]
     assert "action_triage_decide" in actions, actions

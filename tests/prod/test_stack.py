@@ -12,8 +12,8 @@ import aiohttp
 import pytest
 import redis
 
-from conftest import (CORS_ORIGIN, PII_NAME, PII_PHONE, post, say, texts, tracker,
-                      user_texts)
+from conftest import (CORS_ORIGIN, PII_NAME, PII_PHONE, post, say, sender, texts,
+                      tracker, user_texts)
 from hostile_inputs import cases
 
 TURNS = ["bonjour", "c'est quoi l'immunothérapie", "keytruda c pour quel cancer",
@@ -22,10 +22,10 @@ TURNS = ["bonjour", "c'est quoi l'immunothérapie", "keytruda c pour quel cancer
 
 
 # -- scale-out ----------------------------------------------------------------------------
-async def _conversation(session, url, sender, turns, replies):
+async def _conversation(session, url, conversation, turns, replies):
     for text in turns:
         async with session.post(f"{url}/webhooks/rest/webhook",
-                                json={"sender": sender, "message": text}) as resp:
+                                json={"sender": conversation, "message": text}) as resp:
             body = await resp.json(content_type=None)
             replies.append((resp.status, body))
 
@@ -35,18 +35,19 @@ def test_concurrent_conversations_across_both_replicas(stack):
     start = access.stat().st_size if access.exists() else 0
     conversations = {f"scale-{i}": TURNS[i % len(TURNS):] + TURNS[:i % len(TURNS)]
                      for i in range(24)}
-    replies = {sender: [] for sender in conversations}
+    replies = {label: [] for label in conversations}
+    ids = {label: sender(stack.url, label) for label in conversations}
 
     async def run():
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
-            await asyncio.gather(*(_conversation(session, stack.url, s, t, replies[s])
+            await asyncio.gather(*(_conversation(session, stack.url, ids[s], t, replies[s])
                                    for s, t in conversations.items()))
     asyncio.run(run())
 
-    for sender, sent in conversations.items():
-        assert all(status == 200 and body for status, body in replies[sender]), replies[sender]
+    for label, sent in conversations.items():
+        assert all(status == 200 and body for status, body in replies[label]), replies[label]
         for index in range(len(stack.replica_ports)):  # both replicas see the same tracker
-            assert user_texts(tracker(stack.replica_url(index), sender, stack.token)) == sent
+            assert user_texts(tracker(stack.replica_url(index), label, stack.token)) == sent
     lines = access.read_text().splitlines()
     used = {line.split()[-1] for line in lines if "/webhooks/rest/webhook" in line}
     used = {u for u in used if u != "-"}
@@ -56,7 +57,8 @@ def test_concurrent_conversations_across_both_replicas(stack):
 def test_same_conversation_hit_concurrently_is_serialised(stack):
     """Several messages of one conversation at once (double click, two tabs): the Redis
     lock store makes the replicas handle them one at a time, none is lost."""
-    sender = "scale-burst"
+    label = "scale-burst"
+    conversation = sender(stack.url, label)
     sent = [f"bonjour {i}" for i in range(8)]
     results = []
 
@@ -64,14 +66,14 @@ def test_same_conversation_hit_concurrently_is_serialised(stack):
         async with aiohttp.ClientSession() as session:
             async def one(text):
                 async with session.post(f"{stack.url}/webhooks/rest/webhook",
-                                        json={"sender": sender, "message": text}) as resp:
+                                        json={"sender": conversation, "message": text}) as resp:
                     results.append(resp.status)
             await asyncio.gather(*(one(t) for t in sent))
     asyncio.run(run())
     assert results == [200] * len(sent)
-    stored = user_texts(tracker(stack.replica_url(0), sender, stack.token))
+    stored = user_texts(tracker(stack.replica_url(0), label, stack.token))
     assert sorted(stored) == sorted(sent)
-    events = tracker(stack.replica_url(1), sender, stack.token)["events"]
+    events = tracker(stack.replica_url(1), label, stack.token)["events"]
     # every user turn is followed by the bot's answer before the next user turn
     kinds = [e["event"] for e in events if e["event"] in ("user", "bot")]
     assert all(kinds[i] == "user" and kinds[i + 1] == "bot"
@@ -81,27 +83,27 @@ def test_same_conversation_hit_concurrently_is_serialised(stack):
 def test_long_conversation_still_reaches_the_actions(stack):
     """Rasa posts the whole tracker to the action endpoint: a long conversation must not
     hit the public body limit at the action gateway."""
-    sender = "scale-long"
+    label = "scale-long"
     for turn in range(30):
-        reply = texts(say(stack.url, sender, TURNS[turn % len(TURNS)]))
+        reply = texts(say(stack.url, label, TURNS[turn % len(TURNS)]))
         assert "indisponible" not in reply and "pas de réponse" not in reply, (turn, reply)
-    events = tracker(stack.replica_url(0), sender, stack.token)["events"]
+    events = tracker(stack.replica_url(0), label, stack.token)["events"]
     assert len(json.dumps(events)) > 64 * 1024
 
 
 # -- security -----------------------------------------------------------------------------
 def test_http_api_needs_the_token(stack):
-    sender = "scale-0"
+    conversation = sender(stack.url, "scale-0")
     for index in range(2):
         base = stack.replica_url(index)
-        status, _, _ = post(f"{base}/conversations/{sender}/tracker", method="GET",
+        status, _, _ = post(f"{base}/conversations/{conversation}/tracker", method="GET",
                             content_type=None)
         assert status == 401
-        status, _, _ = post(f"{base}/conversations/{sender}/tracker?token=wrong",
+        status, _, _ = post(f"{base}/conversations/{conversation}/tracker?token=wrong",
                             method="GET", content_type=None)
         assert status == 401
     # nginx exposes the channels only, never the HTTP API
-    for path in (f"/conversations/{sender}/tracker?token={stack.token}",
+    for path in (f"/conversations/{conversation}/tracker?token={stack.token}",
                  f"/status?token={stack.token}", "/model", "/webhook", "/actions"):
         status, _, _ = post(stack.url + path, method="GET", content_type=None)
         assert status == 404, path
@@ -118,7 +120,8 @@ def test_cors_only_for_configured_origins(stack):
                              content_type=None, headers={"Origin": origin, **preflight})
         assert "Access-Control-Allow-Origin" not in headers, origin
         status, headers, _ = post(f"{stack.url}/webhooks/rest/webhook",
-                                  {"sender": "cors-1", "message": "bonjour"},
+                                  {"sender": sender(stack.url, "cors-1"),
+                                   "message": "bonjour"},
                                   headers={"Origin": origin})
         assert "Access-Control-Allow-Origin" not in headers, origin
 
@@ -157,7 +160,7 @@ def test_hostile_inputs_get_a_polite_reply_or_a_clear_4xx(stack, target):
     assert len(hostile) >= 40
     failures = []
     for name, body, content_type in hostile:
-        body = body.replace(b"__SENDER__", f"hostile-{target}-{name}".encode())
+        body = body.replace(b"__SENDER__", sender(base, f"hostile-{target}-{name}").encode())
         status, headers, reply = post(f"{base}/webhooks/rest/webhook", body=body,
                                       content_type=content_type)
         if status == 200:
@@ -200,18 +203,18 @@ def test_action_server_down_then_back(stack):
 
 
 def test_postgresql_restart_loses_no_conversation(stack, private_pg):
-    sender = "fault-pg-1"
-    say(stack.url, sender, "bonjour")
-    say(stack.url, sender, "j'ai la diarrhée")
-    before = tracker(stack.replica_url(0), sender, stack.token)
+    label = "fault-pg-1"
+    say(stack.url, label, "bonjour")
+    say(stack.url, label, "j'ai la diarrhée")
+    before = tracker(stack.replica_url(0), label, stack.token)
     private_pg.restart()
     # the first turns after the restart, on both replicas (stale pooled connections)
     for index in range(2):
         reply = say(stack.replica_url(index), f"fault-pg-after-{index}", "bonjour")
         assert "Bonjour" in texts(reply)
-    reply = say(stack.url, sender, "moins de 4")
+    reply = say(stack.url, label, "moins de 4")
     assert texts(reply).strip()
-    after = tracker(stack.replica_url(1), sender, stack.token)
+    after = tracker(stack.replica_url(1), label, stack.token)
     assert after["events"][:len(before["events"])] == before["events"]
     assert user_texts(after) == ["bonjour", "j'ai la diarrhée", "moins de 4"]
 
@@ -220,7 +223,8 @@ def test_postgresql_down_is_a_clear_error(stack, private_pg):
     private_pg.stop()
     try:
         status, _, body = post(f"{stack.url}/webhooks/rest/webhook",
-                               {"sender": "fault-pgdown-1", "message": "bonjour"})
+                               {"sender": sender(stack.url, "fault-pgdown-1"),
+                                "message": "bonjour"})
         assert status == 503, (status, body[:200])
         assert "indisponible" in json.loads(body)["message"]
     finally:
@@ -230,23 +234,24 @@ def test_postgresql_down_is_a_clear_error(stack, private_pg):
 
 
 def test_redis_down_is_a_clear_error_without_corruption(stack, private_redis):
-    sender = "fault-redis-1"
-    say(stack.url, sender, "bonjour")
-    before = tracker(stack.replica_url(0), sender, stack.token)
+    label = "fault-redis-1"
+    say(stack.url, label, "bonjour")
+    before = tracker(stack.replica_url(0), label, stack.token)
     private_redis.stop()
     try:
         for _ in range(2):
             status, _, body = post(f"{stack.url}/webhooks/rest/webhook",
-                                   {"sender": sender, "message": "keytruda c pour quel cancer"})
+                                   {"sender": sender(stack.url, label),
+                                    "message": "keytruda c pour quel cancer"})
             assert status == 503, (status, body[:200])
             assert "indisponible" in json.loads(body)["message"]
         # nothing was written for the refused turns
-        assert tracker(stack.replica_url(1), sender, stack.token)["events"] == before["events"]
+        assert tracker(stack.replica_url(1), label, stack.token)["events"] == before["events"]
     finally:
         private_redis.start()
-    reply = say(stack.url, sender, "keytruda c pour quel cancer")
+    reply = say(stack.url, label, "keytruda c pour quel cancer")
     assert "poumon" in texts(reply).lower()
-    assert user_texts(tracker(stack.replica_url(0), sender, stack.token)) == [
+    assert user_texts(tracker(stack.replica_url(0), label, stack.token)) == [
         "bonjour", "keytruda c pour quel cancer"]
     assert redis.Redis(port=private_redis.port).ping()
 

@@ -15,8 +15,10 @@
  *   data-container  CSS selector: render inline in that element instead of floating
  *
  * Every text (bot's and user's) is inserted with textContent: HTML shows as text.
- * The session id and the conversation are kept in localStorage, so a reload keeps
- * the conversation (Rasa's socket.io `session_request` re-joins the same tracker).
+ * The session id (issued and signed by the server) and the conversation are kept in
+ * sessionStorage: a reload keeps the conversation (`session_request` re-joins the same
+ * tracker), closing the tab forgets it, and no other tab or later visitor of a shared
+ * computer can read it. The server replaces an expired or unknown id with a new one.
  */
 (function () {
   "use strict";
@@ -62,10 +64,10 @@
     return location.origin;
   }
 
-  // ---- storage (localStorage may be unavailable: private mode, blocked cookies) ----
+  // ---- storage (sessionStorage may be unavailable: blocked cookies, sandboxed frames) ----
   function loadState() {
     try {
-      var raw = window.localStorage.getItem(STORAGE_KEY);
+      var raw = window.sessionStorage.getItem(STORAGE_KEY);
       var state = raw ? JSON.parse(raw) : null;
       if (state && typeof state === "object" && Array.isArray(state.messages)) { return state; }
     } catch (e) { /* ignore */ }
@@ -74,7 +76,7 @@
   function saveState() {
     try {
       state.messages = state.messages.slice(-MAX_STORED);
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+      window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state));
     } catch (e) { /* ignore */ }
   }
 
