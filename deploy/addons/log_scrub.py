@@ -36,7 +36,9 @@ _PATTERNS = [
 ]
 _QUIET_LOGGERS = {"components.red_flag_detector": "Red flag: emergency sign found"}
 _MIN_REGISTERED = 4
-_recent: Deque[str] = collections.deque(maxlen=2000)
+# The messages being handled now are the ones a log line can quote: the last few hundred
+# (each with up to four spellings) are enough, and keep every log line cheap.
+_recent: Deque[str] = collections.deque(maxlen=1024)
 _recent_set: Set[str] = set()
 _lock = threading.Lock()
 
@@ -59,8 +61,8 @@ def register(*values: object) -> None:
 
 def scrub(text: str) -> str:
     with _lock:
-        known = sorted(_recent_set, key=len, reverse=True)
-    for value in known:
+        known = list(_recent)
+    for value in reversed(known):
         if value in text:
             text = text.replace(value, REDACTED)
     for pattern in _PATTERNS:

@@ -23,8 +23,8 @@ On every message, whatever the channel (wrapping Rasa's MessageProcessor):
   the "/" is dropped and the text goes through the NLU like any other;
 * conversations of the REST and socket.io channels must carry an id the server issued,
   not idle for longer than conversation_idle_hours (ConversationExpired otherwise);
-* the NLU runs in worker threads, so that a long message does not hold the event loop
-  (and every other conversation) while it is parsed.
+* long messages are parsed in a small pool of worker threads, so that they do not hold
+  the event loop (and every other conversation) while they are parsed.
 """
 from __future__ import annotations
 
@@ -61,7 +61,11 @@ REQUEST_MAX_BYTES = guard.REQUEST_MAX_BYTES
 REQUEST_TIMEOUT_S = int(os.environ.get("REQUEST_TIMEOUT_S", "10"))
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 CHANNEL_PREFIXES = ("/webhooks/", "/socket.io")
-NLU_THREADS = int(os.environ.get("NLU_THREADS", "8"))
+# Long messages are parsed by at most NLU_THREADS worker threads (queued beyond), short
+# ones on the event loop as Rasa does: a flood of long messages then costs the others at
+# most NLU_THREADS threads' share of the interpreter, never a queue behind the flood.
+NLU_THREADS = int(os.environ.get("NLU_THREADS", "2"))
+NLU_LONG_CHARS = int(os.environ.get("NLU_LONG_CHARS", "200"))
 
 
 # -- HTTP --------------------------------------------------------------------------------
@@ -86,6 +90,8 @@ def harden_app(app: Sanic) -> Sanic:
     hosts = allowed_hosts()
     app.config.REQUEST_MAX_SIZE = REQUEST_MAX_BYTES
     app.config.REQUEST_TIMEOUT = REQUEST_TIMEOUT_S
+    # A websocket frame (socket.io) is cut at the same size as engine.io's packets.
+    app.config.WEBSOCKET_MAX_SIZE = guard.settings().socketio_buffer_bytes
     if os.environ.get("TRUSTED_PROXY_COUNT"):
         app.config.PROXIES_COUNT = int(os.environ["TRUSTED_PROXY_COUNT"])
 
@@ -174,7 +180,7 @@ async def handle_message(self: MessageProcessor, message: UserMessage):
     except (ConversationExpired, InvalidConversation):
         raise  # the channel tells its client to start a new conversation
     except Refused as refused:
-        await message.output_channel.send_text_message(message.recipient_id, refused.text)
+        await message.output_channel.send_text_message(message.sender_id, refused.text)
         return None
 
 
@@ -196,11 +202,13 @@ async def parse_message(self: MessageProcessor, message: UserMessage,
         return await _parse_message(self, message, tracker, only_output_properties)
     if tracker is None:
         tracker = DialogueStateTracker.from_events(message.sender_id, [])
-    # The tracker is this turn's own copy (retrieved under the conversation's lock):
-    # nothing else changes it while the graph reads it.
-    parse_data = await asyncio.get_running_loop().run_in_executor(
-        _nlu_pool, partial(self._parse_message_with_graph, message, tracker,
-                           only_output_properties))
+    parse = partial(self._parse_message_with_graph, message, tracker, only_output_properties)
+    if len(message.text or "") < NLU_LONG_CHARS:
+        parse_data = parse()
+    else:
+        # The tracker is this turn's own copy (retrieved under the conversation's lock):
+        # nothing else changes it while the graph reads it.
+        parse_data = await asyncio.get_running_loop().run_in_executor(_nlu_pool, parse)
     self._update_full_retrieval_intent(parse_data)
     self._check_for_unseen_features(parse_data)
     return parse_data

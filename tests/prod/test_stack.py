@@ -134,6 +134,24 @@ def test_action_server_is_not_exposed(stack):
         assert addresses == {"127.0.0.1"}, (port, addresses)
 
 
+def test_nginx_sends_hsts_and_cuts_a_flood_from_one_address(stack):
+    _, headers, _ = post(f"{stack.url}/healthz", method="GET", content_type=None)
+    assert "max-age=31536000" in headers.get("Strict-Transport-Security", "")
+    statuses = []
+
+    async def flood():
+        async with aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=0)) as session:
+            async def one():
+                async with session.get(f"{stack.url}/socket.io/?EIO=4&transport=polling") as r:
+                    statuses.append(r.status)
+            await asyncio.gather(*(one() for _ in range(450)))
+    asyncio.run(flood())
+    assert 429 in statuses and 200 in statuses, sorted(set(statuses))
+    time.sleep(11)  # the address's bucket refills before the next tests
+    assert "Bonjour" in texts(say(stack.url, "after-flood", "bonjour"))
+
+
 def test_no_message_text_name_or_phone_in_logs(stack):
     secret_text = f"Je m'appelle {PII_NAME}, mon numéro est le {PII_PHONE}, j'ai de la fièvre"
     say(stack.url, "pii-1", secret_text)

@@ -24,6 +24,10 @@ from services import Served  # noqa: E402
 
 @pytest.fixture(scope="session")
 def served():
+    server = Served({}, secstack.RUN_DIR / "serve.log", secstack.BASE, secstack.ACTIONS_PORT)
+    if os.environ.get("SECURITY_REUSE_STACK"):  # a developer's stack started by hand
+        yield server
+        return
     secstack.RUN_DIR.mkdir(parents=True, exist_ok=True)
     for old in ("tracker.db", "audit.jsonl", "serve.log"):
         (secstack.RUN_DIR / old).unlink(missing_ok=True)

@@ -22,13 +22,19 @@ from secstack import BASE, Widget, telegram_update, var_secret
 
 LATENCY_BUDGET_S = float(os.environ.get("LATENCY_BUDGET_S", "0.2"))
 CHEST_PAIN = "j'ai mal dans la poitrine"
-CLAUSE = ("j'ai 38,5 de fièvre depuis 3 jours, mais pas de toux ni de diarrhée, "
-          "sauf 2 fois hier à 39.2, et je ne sais pas si c'est grave ; ")
+# The costliest shapes for the triage criteria (measured: 40-120 ms each at 1,000
+# characters for immuno.triage.assess alone): clauses with numbers and negations, a
+# symptom word repeated, numbers only.
+SHAPES = ["j'ai 38,5 de fièvre depuis 3 jours, mais pas de toux ni de diarrhée, sauf 2 fois "
+          "hier à 39.2, et je ne sais pas si c'est grave ; ", "fièvre, ", "1 2 3 4 5 6 7 8 9 "]
+_turn = 0
 
 
 def expensive_message() -> str:
-    limit = settings().max_message_chars
-    return (CLAUSE * (limit // len(CLAUSE) + 1))[:limit]
+    global _turn
+    _turn += 1
+    shape, limit = SHAPES[_turn % len(SHAPES)], settings().max_message_chars
+    return (shape * (limit // len(shape) + 1))[:limit]
 
 
 async def _victim(session: aiohttp.ClientSession) -> float:
