@@ -64,8 +64,10 @@ CHANNEL_PREFIXES = ("/webhooks/", "/socket.io")
 # Long messages are parsed by at most NLU_THREADS worker threads (queued beyond), short
 # ones on the event loop as Rasa does: a flood of long messages then costs the others at
 # most NLU_THREADS threads' share of the interpreter, never a queue behind the flood.
-NLU_THREADS = int(os.environ.get("NLU_THREADS", "2"))
+NLU_THREADS = int(os.environ.get("NLU_THREADS", "1"))
 NLU_LONG_CHARS = int(os.environ.get("NLU_LONG_CHARS", "200"))
+# The event loop gets the interpreter back within 1 ms of a worker's turn (default 5 ms).
+GIL_SWITCH_S = float(os.environ.get("GIL_SWITCH_S", "0.001"))
 
 
 # -- HTTP --------------------------------------------------------------------------------
@@ -218,6 +220,7 @@ _parse_message = MessageProcessor.parse_message
 
 
 def install() -> None:
+    sys.setswitchinterval(GIL_SWITCH_S)
     rasa.core.run.configure_app = configure_app
     MessageProcessor.handle_message = handle_message
     MessageProcessor._handle_message_with_tracker = handle_message_with_tracker
