@@ -59,3 +59,43 @@ def test_scrubber_removes_registered_texts_ids_phones_and_mails(caplog):
                    "chest_pain"):
         assert secret not in joined, secret
     assert "[redacted]" in joined and time.time()
+
+
+def test_processor_guard_expiry_length_and_button_payloads():
+    import pytest
+    from rasa.core.channels.channel import UserMessage
+    from rasa.shared.core.events import BotUttered, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from deploy.addons import guard
+    from deploy.addons.rasa_server import check_message
+
+    ids = guard.conversation_ids()
+    now = time.time()
+    sender = ids.issue(now=now - 30 * 3600)
+    recent = UserUttered("bonjour", timestamp=now - 3600)
+    buttons = BotUttered("Avez-vous de la fièvre ?",
+                         data={"buttons": [{"title": "Oui", "payload": "/affirm"}]})
+
+    def checked(text, events, channel="rest", who=sender):
+        message = UserMessage(text, sender_id=who, input_channel=channel)
+        check_message(message, DialogueStateTracker.from_events(who, events), now=now)
+        return message.text
+
+    # issued 30 h ago but used an hour ago: still valid; unused since 25 h: expired
+    assert checked("merci", [recent]) == "merci"
+    with pytest.raises(guard.ConversationExpired):
+        checked("merci", [UserUttered("bonjour", timestamp=now - 25 * 3600)])
+    with pytest.raises(guard.InvalidConversation):
+        checked("merci", [], who="made-up")
+    assert checked("merci", [], channel="telegram", who="123456789") == "merci"
+    # "/intent" only when the bot just offered it
+    assert checked("/affirm", [recent, buttons]) == "/affirm"
+    assert checked("/affirm", [recent]) == "affirm"
+    assert checked("/deny", [recent, buttons]) == "deny"
+    assert checked("/affirm", [recent, buttons, UserUttered("x", timestamp=now)]) == "affirm"
+    # length and emptiness
+    with pytest.raises(guard.Refused, match="too_long"):
+        checked("a" * (guard.settings().max_message_chars + 1), [recent])
+    with pytest.raises(guard.Refused, match="empty"):
+        checked("\x00 \ud800 /", [recent])
