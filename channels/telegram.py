@@ -70,9 +70,23 @@ def check_update_request(request: Request, secret: str) -> Optional[response.HTT
             update = json.loads(request.body or b"")
         except (ValueError, RecursionError):
             update = None
-        if not isinstance(update, dict):
+        if not isinstance(update, dict) or not _texts_are_strings(update):
             return response.json({"error": "invalid_update"}, status=400)
     return None
+
+
+def _texts_are_strings(update: Dict[str, Any]) -> bool:
+    """Rasa's handler calls str methods on these fields (500 on a number or a list)."""
+    for key in ("message", "edited_message", "callback_query"):
+        part = update.get(key)
+        if part is None:
+            continue
+        if not isinstance(part, dict):
+            return False
+        for field in ("text", "data"):
+            if field in part and not isinstance(part[field], str):
+                return False
+    return True
 
 
 def _server(api_url: Optional[Text]) -> TelegramAPIServer:

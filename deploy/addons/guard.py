@@ -63,10 +63,10 @@ class Settings:
 
     @property
     def socketio_buffer_bytes(self) -> int:
-        # One socket.io packet holds the message (<= 4 UTF-8 bytes a character, 6 when
-        # JSON-escaped) plus the session id and metadata: anything larger is cut by
-        # engine.io before it is even decoded.
-        return self.max_message_chars * 6 + 4096
+        # The same body limit as REST and nginx: a larger socket.io packet is cut by
+        # engine.io before it is decoded; a smaller one too long for the assistant gets
+        # the French "trop long" reply, as on the other channels.
+        return REQUEST_MAX_BYTES
 
 
 def _bucket(raw: Mapping) -> Bucket:

@@ -168,6 +168,7 @@ def check_message(message: UserMessage, tracker: DialogueStateTracker,
         text = text.lstrip("/").strip()
     if not text:
         raise Refused("empty")
+    log_scrub.register(text)  # the text Rasa will quote from now on
     message.text = text
 
 

@@ -66,7 +66,8 @@ class Widget:
 
     async def connect(self, session_id: Optional[str] = None) -> "Widget":
         headers = {"Origin": self.origin} if self.origin else {}
-        await self.sio.connect(BASE, headers=headers, transports=["websocket"],
+        # polling: the websocket transport of the python client needs a newer aiohttp
+        await self.sio.connect(BASE, headers=headers, transports=["polling"],
                                socketio_path="/socket.io", wait_timeout=10)
         self._confirmed.clear()
         await self.sio.emit("session_request", {"session_id": session_id})
