@@ -8,7 +8,6 @@ server must still answer afterwards."""
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import random
 import statistics
@@ -37,15 +36,16 @@ def expensive_message() -> str:
     return (shape * (limit // len(shape) + 1))[:limit]
 
 
-async def _victim(session: aiohttp.ClientSession) -> float:
-    sender = new_sender(BASE)
+async def _victim(_: aiohttp.ClientSession) -> float:
+    widget = await Widget().connect()
     start = time.monotonic()
-    async with session.post(f"{BASE}/webhooks/rest/webhook",
-                            json={"sender": sender, "message": CHEST_PAIN}) as resp:
-        body = await resp.json()
-    elapsed = time.monotonic() - start
-    assert resp.status == 200 and "15" in body[0]["text"], body
-    return elapsed
+    await widget.say(CHEST_PAIN)
+    while not any("15" in (m.get("text") or "") for m in widget.messages):
+        assert time.monotonic() - start < 60, widget.messages
+        await asyncio.sleep(0.005)
+    first = next(m for m in widget.messages if "15" in (m.get("text") or ""))
+    await widget.close()
+    return first["at"] - start
 
 
 async def _rest_attacker(session, count):
