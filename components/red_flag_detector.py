@@ -54,8 +54,13 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
         return {"criteria_path": None}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
-        self.criteria = triage.load_criteria(config.get("criteria_path"))
+        self._criteria_path = config.get("criteria_path")
         phrases.warm_up(self.criteria)
+
+    @property
+    def criteria(self):
+        # The content in use, as in the action server: an edit reaches both servers alike.
+        return triage.load_criteria(self._criteria_path)
 
     @classmethod
     def create(

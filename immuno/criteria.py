@@ -7,6 +7,7 @@ worded). A bad edit raises CriteriaError naming the file and the entry.
 """
 from __future__ import annotations
 
+import copy
 import os
 import re
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 import yaml
+
+from immuno import content
 
 RANK = {None: 0, "advice": 1, "urgent": 2, "emergency": 3}
 LEVELS = ("emergency", "urgent", "advice")
@@ -151,9 +154,12 @@ def lexicon_files(path: str) -> List[Path]:
 
 
 def _merge_lexicon(files: List[Path]) -> dict:
+    return _merge([(file, _read_yaml(file)) for file in files])
+
+
+def _merge(files: List[Tuple[Path, dict]]) -> dict:
     lexicon: dict = {"signs": {}, "categories": {}}
-    for file in files:
-        data = _read_yaml(file)
+    for file, data in files:
         for key in ("signs", "categories"):
             for ident, entry in (data.pop(key, None) or {}).items():
                 if ident in lexicon[key]:
@@ -168,9 +174,25 @@ def _load(path: str, stamp: Tuple[Tuple[str, float], ...]) -> Criteria:
     return Criteria(_read_yaml(path), _merge_lexicon([Path(p) for p, _ in stamp[1:]]), path)
 
 
+def _from_content(snapshot) -> Criteria:
+    document = snapshot.documents["triage.yml"]
+    lexicon = [f"lexicon/{READING_FILE}"] + sorted(
+        kind for kind in snapshot.documents if kind.startswith(f"lexicon/{SIGNS_DIR}/"))
+    files = [(snapshot.documents[kind].path, copy.deepcopy(snapshot.data(kind))) for kind in lexicon]
+    return Criteria(copy.deepcopy(document.data), _merge(files), str(document.path))
+
+
+# The content in use (immuno.content): both servers rebuild it when an edit is valid, and keep
+# the last good criteria when it is not.
+_in_use = content.Derived("triage criteria", _from_content)
+
+
 def load_criteria(path: Optional[str] = None) -> Criteria:
-    """Cached while the files are unchanged; default <repo>/knowledge/triage.yml (env
-    TRIAGE_CRITERIA), with the lexicon beside it in lexicon/ (env TRIAGE_LEXICON)."""
+    """The criteria of the content in use (knowledge/ or KNOWLEDGE_DIR), rebuilt once per
+    content version; or those of `path` (env TRIAGE_CRITERIA), with the lexicon beside it in
+    lexicon/ (env TRIAGE_LEXICON), cached while the files are unchanged."""
+    if not (path or os.environ.get("TRIAGE_CRITERIA") or os.environ.get("TRIAGE_LEXICON")):
+        return _in_use.get()
     path = str(path or os.environ.get("TRIAGE_CRITERIA") or DEFAULT_PATH)
     files = [Path(path)] + lexicon_files(path)
     return _load(path, tuple((str(f), os.path.getmtime(f)) for f in files))

@@ -3,6 +3,7 @@ from it. Plain Python, no Rasa import. Every matcher runs on `immuno.normalize.n
 """
 from __future__ import annotations
 
+import copy
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -11,11 +12,14 @@ from pathlib import Path
 
 import yaml
 
+from immuno import content
 from immuno.normalize import normalize
 from immuno.practical import Practical
 from immuno.unknown_drugs import UnknownDrugs
 
 REPO_DIR = Path(__file__).resolve().parent.parent
+FILES = ("topics.yml", "drugs.yml", "side_effects.yml")
+OPTIONAL_FILES = ("practical.yml", "unknown_drugs.yml")
 DRUG_INTENT = "ask_drug"
 SIDE_EFFECTS_INTENT = "ask_side_effects"
 MANAGEMENT_INTENT = "ask_management"
@@ -177,9 +181,14 @@ class Knowledge:
     @classmethod
     def from_directory(cls, directory: str | Path) -> "Knowledge":
         directory = Path(directory)
-        topics_data = _read_yaml(directory / "topics.yml")
-        drug_data = _read_yaml(directory / "drugs.yml")
-        effects_data = _read_yaml(directory / "side_effects.yml")
+        optional = {name: _read_yaml(directory / name) for name in OPTIONAL_FILES
+                    if (directory / name).exists()}
+        return cls.from_data(*(_read_yaml(directory / name) for name in FILES), **optional)
+
+    @classmethod
+    def from_data(cls, topics_data: dict, drug_data: dict, effects_data: dict,
+                  **optional: dict) -> "Knowledge":
+        """From the parsed files; `optional` by file name (practical.yml, unknown_drugs.yml)."""
         topics = {t["id"]: Topic(**t) for t in topics_data["topics"]}
         drugs = {}
         for raw in drug_data["drugs"]:
@@ -194,10 +203,10 @@ class Knowledge:
         knowledge = cls(topics, drugs, organs, drug_data, effects_data, topics_data["fallback"])
         knowledge._read_more = topics_data["read_more"]
         knowledge._figures = [dict(f, cues=[re.compile(c) for c in f["cues"]]) for f in topics_data.get("figures") or ()]
-        if (directory / "practical.yml").exists():
-            knowledge.practical = Practical.from_file(directory / "practical.yml")
-        if (directory / "unknown_drugs.yml").exists():
-            knowledge.unknown = UnknownDrugs.from_file(directory / "unknown_drugs.yml")
+        if "practical.yml" in optional:
+            knowledge.practical = Practical(optional["practical.yml"])
+        if "unknown_drugs.yml" in optional:
+            knowledge.unknown = UnknownDrugs(optional["unknown_drugs.yml"])
         return knowledge
 
     # ---- lookups -------------------------------------------------------------------------
@@ -526,6 +535,18 @@ def _load_cached(directory: Path) -> Knowledge:
     return Knowledge.from_directory(directory)
 
 
+# The content in use (immuno.content): rebuilt when an edit is valid, else the last good one.
+def _from_content(snapshot: content.Snapshot) -> Knowledge:
+    data = {name: copy.deepcopy(snapshot.data(name))
+            for name in FILES + OPTIONAL_FILES if name in snapshot.documents}
+    return Knowledge.from_data(*(data.pop(name) for name in FILES), **data)
+
+
+_in_use = content.Derived("knowledge", _from_content)
+
+
 def load_knowledge(directory: str | None = None) -> Knowledge:
-    """Knowledge from `directory`, else env KNOWLEDGE_DIR, else <repo>/knowledge (cached per path)."""
+    """Knowledge of the content in use (KNOWLEDGE_DIR, else <repo>/knowledge), or of `directory`."""
+    if directory is None or knowledge_dir(directory) == content.knowledge_dir():
+        return _in_use.get()
     return _load_cached(knowledge_dir(directory))

@@ -170,3 +170,27 @@ def test_what_is_built_from_the_content_keeps_its_last_good_version(copy, caplog
     assert caplog.text.count("is not usable for the test index") == 1
     edit(contacts_file, "01 00 00 00 xx", "01 00 00 00 55 (poste 1)")
     assert derived.get() == "0100000055(poste1)"
+
+
+def test_an_edit_of_the_criteria_reaches_the_triage_without_a_restart(copy, caplog):
+    from immuno import triage
+
+    before = triage.level_message("advice")
+    edit(copy / "knowledge" / "triage.yml", before, before + " Message relu.")
+    assert triage.level_message("advice") == before + " Message relu."
+    # Valid YAML and schema, but two lexicon files describe the same sign: the criteria
+    # loader refuses it and the last good criteria stay in use.
+    signs = copy / "knowledge" / "lexicon" / "signs"
+    (signs / "zz_duplicate.yml").write_text("signs:\n  fever:\n    patterns: ['\\\\bfievre\\\\b']\n",
+                                            encoding="utf-8")
+    with caplog.at_level(logging.ERROR, logger="immuno.content"):
+        assert triage.level_message("advice") == before + " Message relu."
+    assert "is not usable for the triage criteria" in caplog.text
+
+
+def test_an_edit_of_an_answer_reaches_the_knowledge_without_a_restart(copy):
+    from immuno.knowledge import load_knowledge
+
+    topics = copy / "knowledge" / "topics.yml"
+    edit(topics, "L'immunothérapie regroupe", "L'immunothérapie (texte relu) regroupe")
+    assert "(texte relu)" in load_knowledge().topics["immunotherapy"].answer
