@@ -71,6 +71,8 @@ def normalize(text: str) -> str:
             words.append(word)
         elif word == "c" and nxt in ("est", "etait", "etaient"):
             words.append(word)
+        elif word == "temp" and words and words[-1] in ("le", "du", "de", "ce", "en", "mon", "longtemps"):
+            words.append("temps")  # "tout le temp" is time, "temp 38" is a temperature
         else:
             words.append(_SMS.get(word, word))
     text = " ".join(words)

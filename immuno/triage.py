@@ -180,6 +180,8 @@ def _add(state: dict, u: Understanding, crit: Criteria) -> None:
         numbers[key] = list(numbers.get(key, [])) + values
     state["findings"] = list(state.get("findings", [])) + u.summaries()
     state["modifiers"] = {**u.modifiers, **state.get("modifiers", {})}
+    state["denied_categories"] = list(dict.fromkeys(
+        list(state.get("denied_categories", [])) + u.denied_categories))
     for q in crit.questions.values():  # "boutons sur tout le buste": a large rash
         if _by_modifier(q, state["modifiers"]) == "yes" and (
                 not q.get("ask_if") or set(q["ask_if"]) & set(state["signs"])):
@@ -241,8 +243,12 @@ def _implicit_answer(state: dict, q: dict, crit: Criteria):
         return by_modifier
     if signs & set(q["answered_by"]):
         return positive
-    if negated & set(q["answered_by"]):
+    if (negated | set(state.get("resolved", []))) & set(q["answered_by"]):
         return negative
+    category = crit.signs[q["sign"]].category
+    if category in state.get("denied_categories", []) and not any(
+            crit.signs[s].category == category for s in signs if s in crit.signs):
+        return negative  # "pas de température" answers the fever question
     return None
 
 

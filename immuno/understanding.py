@@ -63,6 +63,8 @@ class Understanding:
     experiencer: str = WRITER
     # the message's modifiers, even those of a clause without a sign ("sur tout le buste")
     modifiers: Dict[str, str] = field(default_factory=dict)
+    # organs named only to be denied ("pas de température")
+    denied_categories: List[str] = field(default_factory=list)
 
     def with_assertion(self, assertion: str) -> List[str]:
         return list(dict.fromkeys(f.sign for f in self.findings if f.assertion == assertion))
@@ -216,6 +218,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     cats: List[str] = []
     cat_people: List[str] = []
     message_modifiers: Dict[str, str] = {}
+    denied_cats: List[str] = []
     explained = bool(parts)
     experiencer, offset = WRITER, 0
     clause_findings: List[List[int]] = []
@@ -237,6 +240,8 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             elif not neg:
                 cats.append(ident)
                 cat_people.append(_experiencer_at(people, start, experiencer))
+            else:
+                denied_cats.append(ident)
         clause_findings.append(mine)
         experiencer = _experiencer_at(people, len(clause), experiencer)
         if any(rx.search(clause) for rx in crit.resolved_cues):
@@ -267,8 +272,9 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     # an abnormal measured value ("glycémie à 2,5 g") is a report, even asked as a question
     reported = any(f.assertion == PRESENT for f in measured) or any(
         rx.search(full) for rx in crit.report_cues)
+    denied = [c for c in dict.fromkeys(denied_cats) if c not in categories]
     return Understanding(full, findings, categories, numbers, hypothetical, reported,
-                         explained, message_experiencer, message_modifiers)
+                         explained, message_experiencer, message_modifiers, denied)
 
 
 def _mixed(people: set) -> str:
