@@ -27,6 +27,8 @@ ASPECT_ORDER = ("cancers", "target", "action", "year", "side_effects", "manageme
 CARD_ORDER = ("action", "cancers", "year")  # order of a full card, after the family
 CARD_ASPECTS = ("cancers", "target", "action", "year")  # answered from the drug's own card
 PRACTICAL_INTENT = "ask_practical"
+# General topics a question about one named drug is mistaken for.
+FAMILY_INTENTS = ("ask_immunotherapy", "ask_cytokines", "ask_monoclonal_antibodies", "ask_checkpoint_inhibitors")
 
 
 @dataclass(frozen=True)
@@ -336,6 +338,10 @@ class Knowledge:
         if not drug_ids:
             return self._cancer_answer(norm)
         aspects = self.find_aspects(text)
+        if intent in FAMILY_INTENTS and set(aspects) & set(CARD_ASPECTS):
+            # "quel est le mécanisme d'action du nivolumab" read as a general question: the
+            # named drug's card answers it.
+            return self._with_read_more(self._drug_answer(drug_ids, text))
         extra = [a for a in aspects if a not in CARD_ASPECTS]
         if not extra or len(extra) < len(aspects) or intent in (SIDE_EFFECTS_INTENT, MANAGEMENT_INTENT):
             return None

@@ -312,3 +312,9 @@ def test_faq_lists_the_practical_topics(kb):
     section = next(s for s in kb.faq() if s.id == "practical")
     assert len(section.entries) == len(kb.practical.topics)
     assert all(e.source for e in section.entries)
+
+
+def test_a_drug_question_read_as_a_general_topic_gets_the_drug(kb):
+    answer = kb.answer("ask_immunotherapy", "quel est le mecanisme d action du nivolumab")
+    assert answer.topic == "drug" and has(answer.text.split(".")[0], "PD-1")
+    assert kb.answer("ask_checkpoint_inhibitors", "c'est quoi les anti-PD-1 ?").topic == "checkpoint_inhibitors"
