@@ -5,10 +5,12 @@ long enough to tell; a message in a supported language other than French becomes
 `report_emergency` when it holds an English red flag (the rule answers with utter_emergency,
 whose `language: en` variation is in English: no action server needed), else
 `other_language` (utter_other_language in that language, then the team's number).
-A French emergency found by RedFlagDetector is never changed. Data: knowledge/languages.yml.
+A French emergency found by RedFlagDetector is never changed. A message with no word at
+all (emoji, punctuation) becomes nlu_fallback. Data: knowledge/languages.yml.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -24,6 +26,7 @@ from immuno import language
 
 EMERGENCY_INTENT = "report_emergency"
 OTHER_LANGUAGE_INTENT = "other_language"
+UNREADABLE_INTENT = "nlu_fallback"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -51,6 +54,11 @@ class LanguageDetector(GraphComponent, IntentClassifier):
 
     def _check(self, message: Message) -> None:
         text = message.get(TEXT) or ""
+        if text and not re.search(r"\w", text):
+            # Only emoji or punctuation ("🙂🙂", "???"): nothing the classifier can read, so
+            # its guess (often "goodbye") is not used; the patient is asked to rephrase.
+            RedFlagDetector._force_intent(message, UNREADABLE_INTENT)
+            return
         code = language.detect(text, self.data)
         self._add_entity(message, "language", code)
         if code == language.FRENCH:

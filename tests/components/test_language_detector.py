@@ -52,3 +52,14 @@ def test_french_is_left_alone(pipeline, text, predicted):
 def test_a_french_emergency_stays_french(pipeline):
     intent, entities = run(pipeline, "je n'arrive plus à respirer", "report_symptom")
     assert intent == "report_emergency" and entities["language"] == "fr"
+
+
+@pytest.mark.parametrize("text", ["🙂🙂", "???", "👍"])
+def test_a_message_without_a_word_is_asked_again(pipeline, text):
+    intent, _ = run(pipeline, text, "goodbye")
+    assert intent == "nlu_fallback"
+
+
+def test_a_number_alone_is_still_read(pipeline):
+    intent, _ = run(pipeline, "38,5", "report_symptom")
+    assert intent == "report_symptom"
