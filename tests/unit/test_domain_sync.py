@@ -32,3 +32,13 @@ def test_greeting_says_what_it_is_that_it_does_not_replace_the_team_and_15():
     greeting = response_text("utter_greet")
     assert len(greeting.splitlines()) == 2
     assert "ne remplace pas votre équipe" in greeting and "15" in greeting
+
+
+def test_suicidal_thoughts_get_3114_beside_15_even_without_the_action_server():
+    variants = DOMAIN["responses"]["utter_emergency"]
+    mood = [v for v in variants
+            if {"type": "slot", "name": "symptom", "value": "mood"} in (v.get("condition") or [])]
+    assert len(mood) == 1
+    assert mood[0]["text"].startswith(triage.level_message("emergency"))
+    assert triage.message("suicide_line") in mood[0]["text"] and "3114" in mood[0]["text"]
+    assert mood[0]["buttons"] == variants[0]["buttons"]
