@@ -29,7 +29,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from deploy.addons.client import api_token, new_conversation  # noqa: E402
+from deploy.addons.client import api_token, new_conversation, open_json  # noqa: E402
 
 LEVEL_RANK = {None: 0, "none": 0, "advice": 1, "urgent": 2, "emergency": 3}
 TARGET_EMERGENCY_EXACT = 0.95
@@ -67,8 +67,7 @@ class Bot:
             data=data,
             headers={"Content-Type": "application/json"},
         )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.loads(response.read() or b"null")
+        return open_json(request, timeout=30)
 
     def new_sender(self) -> str:
         return new_conversation(self.url)
