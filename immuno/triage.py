@@ -91,10 +91,15 @@ def _with_combinations(ids: List[str], crit: Criteria) -> List[str]:
     return list(ids) + extra
 
 
+def _understood(text, crit: Criteria) -> Understanding:
+    """The Understanding of a message, or the one the caller already computed for it."""
+    return text if isinstance(text, Understanding) else understand(text, crit)
+
+
 def assess(text, criteria=None) -> Assessment:
     """The findings of a message (text, or its Understanding) as signs and categories."""
     crit = _crit(criteria)
-    u = text if isinstance(text, Understanding) else understand(text, crit)
+    u = _understood(text, crit)
     return _assessment(u, crit)
 
 
@@ -113,7 +118,7 @@ def _assessment(u: Understanding, crit: Criteria) -> Assessment:
 def about_an_animal(text, criteria=None) -> bool:
     """"Mon chien vomit": out of scope, never triaged."""
     crit = _crit(criteria)
-    u = text if isinstance(text, Understanding) else understand(text, crit)
+    u = _understood(text, crit)
     return u.about_an_animal
 
 
@@ -126,7 +131,7 @@ def is_announcement(text, criteria=None) -> bool:
     """"J'ai un symptôme": a symptom is announced but not described yet (text, or the
     Understanding already computed for it)."""
     crit = _crit(criteria)
-    u = text if isinstance(text, Understanding) else understand(text, crit)
+    u = _understood(text, crit)
     return _is_announcement(u, crit)
 
 
@@ -352,8 +357,8 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     elif q.get("number") == "temperature" and u.numbers.get("temperature"):
         answers[qid] = positive if q["sign"] in raw_signs else negative
         return state
-    elif _by_modifier(q, u.modifiers):
-        answers[qid] = _by_modifier(q, u.modifiers)
+    elif (stated := _by_modifier(q, u.modifiers)):
+        answers[qid] = stated
     elif set(q["answered_by"]) & set(raw_signs):
         answers[qid] = positive
     elif set(q["answered_by"]) & set(u.negated):
