@@ -43,7 +43,8 @@ class Outcome:
 
     @property
     def expected(self) -> str:
-        return self.case["level"]
+        """A case's level; a conversation's, or else the level after its last turn."""
+        return self.case.get("level") or self.case["turns"][-1]["level_after"]
 
     @property
     def under_triage(self) -> bool:

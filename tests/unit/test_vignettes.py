@@ -13,7 +13,7 @@ import pytest
 from immuno.criteria import load_criteria
 from scripts import vignettes
 
-HELDOUT_UNDER_TRIAGE_CEILING = 53  # measured 2026-12-01; lower it as the lexicon improves
+HELDOUT_UNDER_TRIAGE_CEILING = 84  # 53 on the first batch + 31 on the second (2026-12-01); lower it as the lexicon improves
 
 
 @pytest.fixture(scope="module")
