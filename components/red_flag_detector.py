@@ -5,7 +5,8 @@ finds a present, non-negated life-threatening sign, the intent becomes
 `report_emergency` (the rule answering it uses a domain response, so it works without
 the action server) and the entities `triage_level` and `symptom` fill the slots.
 The classifier's own `report_emergency` becomes `report_symptom` only when the criteria
-explain the whole message with lower-level signs, or a red flag is explicitly negated.
+explain the whole message with lower-level signs or an ambiguous word ("malaise", asked
+about with what to do if it is serious), or a red flag is explicitly negated.
 A present symptom report that the classifier took for a social turn, an
 out-of-scope message or a knowledge question becomes `report_symptom`; a question about
 a possible side effect that it took for a report becomes `ask_side_effects`. The criteria come from knowledge/triage.yml through immuno.triage.
@@ -112,7 +113,9 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
             # a red flag explicitly negated ("pas de douleur dans la poitrine, mais je
             # tousse"), or lower-level signs that explain every part of the message ("je
             # vois double"). Anything left unexplained stays an emergency.
-            if self._negates_a_red_flag(assessment) or (assessment.signs and assessment.explained):
+            # An ambiguous word ("malaise") is asked about, with what to do if it is serious.
+            if self._negates_a_red_flag(assessment) or (
+                    (assessment.signs or assessment.uncertain) and assessment.explained):
                 self._force_intent(message, SYMPTOM_INTENT)
         elif predicted in KEEP_INTENTS:
             # A symptom named with no yes, no, "je ne sais pas" or stop in it ("diarrée"

@@ -99,7 +99,8 @@ SCHEMAS: Dict[str, dict] = {
             "questions": {"type": "object", "additionalProperties": {
                 "type": "object", "required": ["sign", "text", "source"],
                 "properties": {"sign": TEXT, "text": TEXT, "source": TEXT,
-                               "answered_by": TEXTS, "ask_if": TEXTS}}},
+                               "answered_by": TEXTS, "ask_if": TEXTS, "clarifies": TEXTS,
+                               "safety": TEXT, "safety_other": TEXT}}},
         },
     },
     "lexicon/signs/*.yml": {
@@ -109,7 +110,12 @@ SCHEMAS: Dict[str, dict] = {
             "signs": {"type": "object", "additionalProperties": {
                 "type": "object",
                 "properties": {"patterns": {"type": "array", "items": {"type": "string"}},
-                               "phrases": TEXTS, "context": {"type": "string"}}}},
+                               "phrases": TEXTS, "context": {"type": "string"},
+                               "uncertain": {
+                                   "type": "object", "additionalProperties": False,
+                                   "properties": {"at_least": TEXT, "phrases": TEXTS,
+                                                  "patterns": {"type": "array",
+                                                               "items": {"type": "string"}}}}}}},
         },
     },
     "lexicon/reading.yml": {

@@ -40,6 +40,8 @@ def _rx(pattern: str) -> "re.Pattern":
     return re.compile(pattern)
 
 
+# Marks a lexicon entry of words that may mean a sign or only a milder one ("malaise").
+UNCERTAIN_MARK = "?"
 _ANCHORED = re.compile(r"(?<!\[)\^|\$")
 
 
@@ -72,6 +74,8 @@ class Criteria:
         self.patterns: Dict[str, List[re.Pattern]] = {}
         self.phrases: Dict[str, List[str]] = {}
         self.context: Dict[str, Optional[re.Pattern]] = {}
+        # sign -> the milder sign its uncertain words mean at least (None: nothing certain)
+        self.at_least: Dict[str, Optional[str]] = {}
         for row in data["signs"]:
             level = row["level"]
             call_today = bool(row.get("call_today", level == "advice" and row["category"] != "common"))
@@ -80,6 +84,13 @@ class Criteria:
             self.patterns[row["id"]] = [_rx(p) for p in entry.get("patterns") or []]
             self.phrases[row["id"]] = list(entry.get("phrases") or [])
             self.context[row["id"]] = _rx(entry["context"]) if entry.get("context") else None
+            uncertain = entry.get("uncertain")
+            if uncertain:  # read as their own entry, UNCERTAIN_MARK after the sign id
+                key = row["id"] + UNCERTAIN_MARK
+                self.patterns[key] = [_rx(p) for p in uncertain.get("patterns") or []]
+                self.phrases[key] = list(uncertain.get("phrases") or [])
+                self.context[key] = None
+                self.at_least[row["id"]] = uncertain.get("at_least")
         self.sign_regexes = {sid: _alternation(patterns) for sid, patterns in self.patterns.items()}
         self.combinations = data.get("combinations") or []
         for combo in self.combinations:
@@ -91,6 +102,10 @@ class Criteria:
         for qid, q in self.questions.items():
             q.setdefault("answered_by", [q["sign"]])
             q.setdefault("buttons", data["default_buttons"])
+        # sign -> the question asked first when a word may mean it (Principles: an ambiguous
+        # word is asked about, not guessed)
+        self.clarifying: Dict[str, str] = {
+            sid: qid for qid, q in self.questions.items() for sid in q.get("clarifies") or []}
         self.numbers = data.get("numbers") or {}
         self.rules = data.get("rules") or {}
         self.reask_prefix = data.get("reask_prefix", "")
@@ -143,6 +158,14 @@ class Criteria:
             if not (self.levels.get(level) or {}).get("message"):
                 errors.append(f"level {level}: no message")
         errors += [f"lexicon: {sid!r} is not a sign of the criteria" for sid in words if sid not in self.signs]
+        for sid, least in self.at_least.items():
+            if sid not in self.clarifying:
+                errors.append(f"lexicon: {sid!r} has uncertain words but no question `clarifies` it")
+            if least is not None and least not in self.signs:
+                errors.append(f"lexicon: {sid!r}: at_least {least!r} is not a sign of the criteria")
+        errors += [f"question {qid}: clarifies unknown sign {sid!r}"
+                   for qid, q in self.questions.items() for sid in q.get("clarifies") or []
+                   if sid not in self.signs]
         errors += [f"lexicon: {cid!r} is not a category of the criteria"
                    for cid in cat_words if cid not in self.categories]
         if errors:

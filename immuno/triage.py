@@ -5,6 +5,7 @@ assess(text)          -> the findings of one message, as signs / categories / ne
 start(text)           -> JSON-able state from the first message of a symptom report
 next_question(state)  -> the next follow-up question, or None when it is time to decide
 answer(state, text)   -> new state after the patient's reply (or any later message)
+is_side_question(state, text) -> a question asked between two answers (answered, then resumed)
 decide(state)         -> Decision (level is always emergency, urgent or advice)
 
 Safety first: a missed emergency is the worst defect, so every doubt escalates.
@@ -67,6 +68,8 @@ class Assessment:
     resolved: List[str] = field(default_factory=list)
     experiencer: str = WRITER
     findings: List[dict] = field(default_factory=list)
+    # signs an ambiguous word may mean ("malaise": fainting), asked about before deciding
+    uncertain: List[str] = field(default_factory=list)
 
     @property
     def level(self) -> Optional[str]:
@@ -75,7 +78,7 @@ class Assessment:
     @property
     def is_report(self) -> bool:
         return not self.hypothetical and self.experiencer != ANIMAL and bool(
-            self.signs or self.categories or self.unlisted_complaint or self.resolved
+            self.signs or self.categories or self.unlisted_complaint or self.resolved or self.uncertain
         )
 
     @property
@@ -112,6 +115,7 @@ def _assessment(u: Understanding, crit: Criteria) -> Assessment:
         u.text, signs, categories, u.negated, u.hypothetical, u.numbers,
         not animal and is_complaint(u, crit), u.reported, u.explained,
         resolved=u.resolved, experiencer=u.experiencer, findings=u.summaries(),
+        uncertain=[] if animal else u.uncertain,
     )
 
 
@@ -180,6 +184,8 @@ def _add(state: dict, u: Understanding, crit: Criteria) -> None:
                         if s not in state["signs"]]
     state["resolved"] = [s for s in dict.fromkeys(list(state.get("resolved", [])) + u.resolved)
                          if s not in state["signs"]]
+    state["uncertain"] = [s for s in dict.fromkeys(list(state.get("uncertain", [])) + u.uncertain)
+                          if s not in state["signs"] and s not in state["negated"]]
     numbers = state.setdefault("numbers", {})
     for key, values in u.numbers.items():
         numbers[key] = list(numbers.get(key, [])) + values
@@ -284,7 +290,8 @@ def _pending(state: dict, crit: Criteria) -> Optional[Tuple[str, str]]:
 
     Below urgent: a question whose "yes" would raise the level. At urgent: only the
     category's rule-out question, when its "yes" would make it an emergency (the reference:
-    rule out the worst before settling lower). An emergency is decided at once."""
+    rule out the worst before settling lower). An emergency is decided at once. First of
+    all, the question that settles an ambiguous word ("malaise": fainted?)."""
     current = _evaluate(state, crit)
     if current.level == "emergency":
         return None
@@ -295,6 +302,10 @@ def _pending(state: dict, crit: Criteria) -> Optional[Tuple[str, str]]:
     if asked >= crit.max_questions:
         return None
     present = set(state.get("signs", []))
+    for sid in state.get("uncertain", []):  # an ambiguous word is asked about first
+        qid = crit.clarifying.get(sid)
+        if qid and sid not in present and not _is_answered(state, qid, crit):
+            return qid, crit.signs[sid].category
     for cid in state.get("categories", []):
         for qid in crit.categories.get(cid, {}).get("questions") or []:
             q = crit.questions[qid]
@@ -320,8 +331,38 @@ def next_question(state: dict, criteria=None) -> Optional[Question]:
     qid, cid = pending
     q = crit.questions[qid]
     prefix = crit.reask_prefix if state.get("retries", {}).get(qid) else ""
-    text = q.get("text_other") if state.get("experiencer") == OTHER and q.get("text_other") else q["text"]
-    return Question(qid, prefix + text, [dict(b) for b in q["buttons"]], cid)
+    buttons = [dict(b) for b in q["buttons"]]
+    if state.get("aside"):  # back from a question the patient asked: they may also leave
+        prefix = message("resume", crit) + " "
+        buttons.append({"title": message("stop_button", crit), "payload": "/stop"})
+    other = state.get("experiencer") == OTHER
+    text = q.get("text_other") if other and q.get("text_other") else q["text"]
+    # what to do at once if the serious reading of an ambiguous word is the right one
+    safety = q.get("safety_other") if other and q.get("safety_other") else q.get("safety")
+    return Question(qid, (f"{safety}\n" if safety else "") + prefix + text, buttons, cid)
+
+
+def is_side_question(state: dict, text: str, criteria=None) -> bool:
+    """A question the patient asks in the middle of the follow-up questions ("c'est grave ?",
+    "le Keytruda peut donner ça ?"), that answers nothing and reports nothing: it is answered, then
+    the pending question asked again."""
+    crit = _crit(criteria)
+    if reply_kind(text, crit) is not None or not _is_question(text, crit):
+        return False
+    u = understand(text, crit, _in_context(state, crit))
+    return not (u.findings or u.numbers or u.modifiers)
+
+
+def _in_context(state, crit: Criteria) -> Tuple[str, ...]:
+    """Every sign of the organs the conversation is about, read without its context word:
+    "du sang ?" in a diarrhoea triage may be a report, so it is not a side question."""
+    categories = set(state.get("categories", [])) if isinstance(state, dict) else set()
+    return tuple(sid for sid, sign in crit.signs.items() if sign.category in categories)
+
+
+def set_aside(state: dict) -> dict:
+    """The state after a side question: the next question says it resumes the triage."""
+    return dict(state, aside=True)
 
 
 def is_answer(text: str, criteria=None) -> bool:
@@ -333,6 +374,7 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     """New state after a reply to the question next_question(state) asked."""
     crit = _crit(criteria)
     state = copy.deepcopy(state) if isinstance(state, dict) else start("", crit)
+    state.pop("aside", None)
     pending = None if state.get("stopped") else _pending(state, crit)
     q = crit.questions[pending[0]] if pending else None
     u = understand(text, crit, tuple(q["answered_by"]) if q else ())

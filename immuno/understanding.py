@@ -1,7 +1,8 @@
 """What a message says about symptoms: a list of findings. No Rasa import.
 
 understand(text) -> Understanding: each sign of the criteria that the message mentions, with
-its assertion (present, negated, hypothetical, resolved), who has it (the writer, another
+its assertion (present, negated, hypothetical, resolved, uncertain: a word that may mean
+the sign or a milder one), who has it (the writer, another
 person, an animal), its modifiers (extent, intensity, onset, duration), the measured values
 (temperature, stools a day, glucose, heart rate) and the span of normalised text it came from.
 The triage engine (immuno.triage) decides on findings only.
@@ -17,11 +18,13 @@ from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-from immuno.criteria import Criteria, as_criteria
+from immuno.criteria import UNCERTAIN_MARK, Criteria, as_criteria
 from immuno.normalize import normalize
 from immuno import phrases
 
 PRESENT, NEGATED, HYPOTHETICAL, RESOLVED = "present", "negated", "hypothetical", "resolved"
+# A word that may mean the sign or only a milder one ("malaise": fainted, or felt faint)
+UNCERTAIN = "uncertain"
 WRITER, OTHER, ANIMAL = "writer", "other", "animal"
 # Messages are cut to this length before reading (the channels refuse longer ones): the cost of
 # reading grows linearly with length and stays bounded.
@@ -82,6 +85,12 @@ class Understanding:
     def resolved(self) -> List[str]:
         present = set(self.present)
         return [s for s in self.with_assertion(RESOLVED) if s not in present]
+
+    @property
+    def uncertain(self) -> List[str]:
+        """Signs a word may mean, that nothing else in the message states or denies."""
+        settled = set(self.present) | set(self.with_assertion(NEGATED))
+        return [s for s in self.with_assertion(UNCERTAIN) if s not in settled]
 
     @property
     def about_an_animal(self) -> bool:
@@ -230,10 +239,17 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         for start, end, kind, ident in sorted(hits):
             neg = _negated(crit, clause, start, end, spans)
             if kind == "sign":
+                uncertain = ident.endswith(UNCERTAIN_MARK)
+                sid = ident[:-len(UNCERTAIN_MARK)] if uncertain else ident
+                who = _experiencer_at(people, start, experiencer)
+                span = (offset + start, offset + end)
                 mine.append(len(findings))
-                findings.append(Finding(ident, NEGATED if neg else PRESENT,
-                                        _experiencer_at(people, start, experiencer),
-                                        (offset + start, offset + end), modifiers))
+                findings.append(Finding(sid, NEGATED if neg else UNCERTAIN if uncertain else PRESENT,
+                                        who, span, modifiers))
+                if uncertain and crit.at_least.get(sid):  # "malaise": felt faint, at least
+                    mine.append(len(findings))
+                    findings.append(Finding(crit.at_least[sid], NEGATED if neg else PRESENT,
+                                            who, span, modifiers))
             elif not neg:
                 cats.append(ident)
                 cat_people.append(_experiencer_at(people, start, experiencer))
@@ -254,7 +270,8 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     hypothetical = any(rx.search(full) for rx in crit.hyp_cues) and not any(
         rx.search(full) for rx in crit.report_cues)
     if hypothetical:
-        findings = [f if f.assertion == NEGATED else _with(f, assertion=HYPOTHETICAL) for f in findings]
+        findings = [f if f.assertion in (NEGATED, UNCERTAIN) else _with(f, assertion=HYPOTHETICAL)
+                    for f in findings]
     seen, unique = set(), []
     for f in findings:
         if (f.sign, f.assertion, f.experiencer) not in seen:
@@ -262,7 +279,8 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             unique.append(f)
     findings = unique
     categories = list(dict.fromkeys(
-        cats + [crit.signs[f.sign].category for f in findings if f.assertion in (PRESENT, HYPOTHETICAL)]))
+        cats + [crit.signs[f.sign].category for f in findings
+                if f.assertion in (PRESENT, HYPOTHETICAL, UNCERTAIN)]))
     people = {f.experiencer for f in findings if f.assertion != NEGATED} | set(cat_people)
     message_experiencer = people.pop() if len(people) == 1 else (
         _mixed(people) if people else _experiencer_at(_people(crit, full), len(full), WRITER))

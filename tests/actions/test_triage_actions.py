@@ -8,6 +8,7 @@ from actions.assess_symptom import ActionAssessSymptom
 from actions.record_emergency import ActionRecordEmergency
 from actions.triage_decide import ActionTriageDecide
 from actions.validate_triage_form import ValidateTriageForm
+from rasa_sdk.executor import CollectingDispatcher
 from immuno import contacts, triage
 from tests.actions.helpers import create_tracker, run_action, slot_events, texts
 
@@ -63,6 +64,31 @@ async def test_each_answer_is_folded_into_the_state_and_the_slot_asked_again():
     result = form.validate_triage_answer("4 ou plus", None, tracker, {})
     assert result["triage_answer"] is None
     assert triage.decide(result["triage_state"]).level == "urgent"
+
+
+async def test_a_question_asked_between_two_answers_is_answered_then_the_question_resumes():
+    state = triage.start("j'ai la diarrhée")
+    form, dispatcher = ValidateTriageForm(), CollectingDispatcher()
+    question = "le keytruda peut donner ça ?"
+    tracker = create_tracker(question, "ask_side_effects", slots={"triage_state": state})
+    result = form.validate_triage_answer(question, dispatcher, tracker, {})
+    assert dispatcher.messages and dispatcher.messages[0]["text"]  # the question is answered
+    assert result["triage_answer"] is None
+    assert result["triage_state"]["answers"] == state["answers"]  # not taken for an answer
+    messages, _ = await run_action(ActionAskTriageAnswer(), create_tracker(
+        slots={"triage_state": result["triage_state"]}))
+    assert messages[0]["text"].startswith("Pour revenir à vos symptômes")
+    assert "/stop" in [b["payload"] for b in messages[0]["buttons"]]  # the patient may leave
+
+
+async def test_a_report_worded_as_a_question_during_the_questions_is_read_as_an_answer():
+    state = triage.start("j'ai la diarrhée")
+    dispatcher = CollectingDispatcher()
+    text = "j'ai du sang dans les selles, c'est grave ?"
+    tracker = create_tracker(text, "ask_side_effects", slots={"triage_state": state})
+    result = ValidateTriageForm().validate_triage_answer(text, dispatcher, tracker, {})
+    assert dispatcher.messages == []
+    assert "stool_blood" in result["triage_state"]["signs"]
 
 
 async def test_the_slot_reset_at_activation_is_not_an_answer():

@@ -165,7 +165,7 @@ ROWS = [
     ("gonflement de la gorge pendant la perfusion", "emergency", "anaphylaxis", "infusion"),
     ("les lèvres et la langue gonflent", "emergency", "anaphylaxis", "infusion"),
     ("respiration sifflante", "emergency", "anaphylaxis", "infusion"),
-    ("malaise pendant la perfusion", "emergency", "fainting", "heart"),
+    ("malaise pendant la perfusion", "emergency", "infusion_reaction_with_faintness", "infusion"),
     # Mood
     ("je suis angoissé", "advice", "worry_sleep", "mood"),
     ("je dors mal", "advice", "worry_sleep", "mood"),
@@ -582,7 +582,7 @@ def test_odd_inputs(odd):
 # ----------------------------------------------------------------- held-out phrasings found in review
 @pytest.mark.parametrize(
     "text",
-    ["impossible de respirer", "ma femme est toute bleue", "il fait un arrêt", "je me sens partir",
+    ["impossible de respirer", "ma femme est toute bleue", "il fait un arrêt", "je suis tombé dans les pommes",
      "je vais faire une bêtise", "essoufflée au moindre mot", "mal au coeur et au bras gauche",
      "je n'ai plus envie de vivre", "ma respiration est rapide et difficile", "convultions"],
 )
@@ -731,3 +731,36 @@ def test_findings_hold_ids_and_assertions_and_no_text():
     assert {"sign": "fever", "assertion": "present", "experiencer": "other", "modifiers": {}} in findings
     assert any(f["sign"] == "cough" and f["assertion"] == "negated" for f in findings)
     assert "mari" not in json.dumps(findings)
+
+
+# ----------------------------------------------------------------- ambiguous words (reference: Principles)
+@pytest.mark.parametrize("text, serious", [
+    ("j'ai fait un malaise", "fainting"), ("je me sens partir", "fainting"),
+    ("mon mari a fait un malaise ce matin", "fainting"), ("j'ai le ventre dur", "hard_belly"),
+])
+def test_an_ambiguous_word_is_asked_about_with_what_to_do_if_serious(text, serious):
+    state = start(text)
+    question = next_question(state)
+    assert not assess(text).is_emergency
+    assert question is not None and "15" in question.text.split("\n")[0]
+    assert answered_level(state, "oui") == "emergency"
+    assert answered_level(state, "non") != "emergency"
+
+
+def answered_level(state, reply):
+    state = answer(state, reply)
+    while (q := next_question(state)) is not None:
+        state = answer(state, "non" if q.buttons[0]["payload"] == "/affirm" else q.buttons[0]["payload"])
+    return decide(state).level
+
+
+def test_an_ambiguous_word_is_settled_by_the_same_message():
+    assert assess("j'ai fait un malaise, je suis tombé dans les pommes").is_emergency
+    assert next_question(start("pas de malaise, j'ai juste la diarrhée")).id != "fainted_q"
+    # with black stools, feeling faint is enough for 15 (Diarrhoea / colitis - emergency)
+    assert assess("selles noires et un malaise").is_emergency
+
+
+def test_an_ambiguous_word_about_a_relative_is_asked_in_the_third_person():
+    question = next_question(start("ma mère a fait un malaise"))
+    assert "la personne" in question.text.lower() and "vous avez" not in question.text
