@@ -1,4 +1,4 @@
-"""immuno.triage against /work/shared/clinical/triage-reference.md, row by row."""
+"""immuno.triage against docs/clinical/triage-reference.md, row by row."""
 import json
 
 import pytest
