@@ -122,7 +122,7 @@ for _kind in ("signs", "combinations"):
     SCHEMAS["triage.yml"]["properties"][_kind]["items"]["required"].append("level")
 SCHEMAS["triage.yml"]["properties"]["signs"]["minItems"] = 1
 
-# Issue 10: practical topics, drugs the deck does not describe, other languages.
+# Practical topics, drugs the deck does not describe, other languages.
 _SOURCED = {"type": "object", "required": ["text", "source"], "properties": {"text": TEXT, "source": TEXT}}
 SCHEMAS["practical.yml"] = {
     "type": "object", "required": ["texts", "topics"],

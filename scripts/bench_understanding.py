@@ -5,7 +5,7 @@ Usage: scripts/bench_understanding.py [--repeat 200]
 Prints p50/p95 of immuno.understanding.understand() for messages of 90, 500, 1,000 and
 2,000 characters (ordinary patient wording, many clauses and numbers), with the lexicon's
 stem-matched phrases (as deployed) beside the baseline without them (regex patterns only),
-and the memory the stemmer and the compiled phrases add to a process. Target (issue 9): <= 10 ms at
+and the memory the stemmer and the compiled phrases add to a process. Target (docs/ARCHITECTURE.md): <= 10 ms at
 p95 for 500 characters, growing linearly with length.
 """
 from __future__ import annotations
