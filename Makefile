@@ -10,7 +10,8 @@ TEST_ACTIONS_PORT ?= 5355
 TEST_WEB_PORT ?= 8380
 
 .PHONY: run test check lint format format-check check-knowledge builders install model validate \
-  unit stories evaluate vignettes bench-understanding live-tests eval-nlu bench audit-export clean
+  unit properties vignettes-gate stories evaluate vignettes bench-understanding live-tests eval-nlu \
+  bench audit-export clean
 
 $(VENV)/.installed: requirements.txt requirements.lock
 	@python=$$(scripts/find_python.sh) || exit 1; \
@@ -53,14 +54,25 @@ builders: install
 validate: install builders
 	$(RASA) data validate --fail-on-warnings
 
+# The property tests run here with few examples (hypothesis profile `check`, tests/conftest.py)
+# and in full in `make properties`.
 unit: install
-	$(PY) -m pytest tests/unit tests/actions tests/components -q
+	$(PY) -m pytest tests/unit tests/actions tests/components -q --hypothesis-profile=check
+
+# The property tests (hypothesis) with 300 random examples each: part of `make test`.
+properties: install
+	$(PY) -m pytest tests/unit tests/actions tests/components -q -m hypothesis \
+	  --hypothesis-profile=full
+
+# The blind vignette corpus as a gate (offline, part of `make test`): fails on any
+# under-triage of the dev half, and if the held-out under-triage exceeds its ceiling.
+vignettes-gate: install
+	$(PY) -m pytest tests/vignettes -q
 
 stories: model
 	$(RASA) test core --stories tests/stories --model $$(scripts/train_if_changed.sh | tail -n 1) \
 	  --fail-on-prediction-errors --out results/stories
 
-# Runs the conversation cases against a bot that is already running (default: make run's).
 # The blind vignette corpus through the triage engine (offline), then the conversation cases
 # against a bot that is already running (default: make run's). Fails if either fails.
 evaluate: install
@@ -80,7 +92,7 @@ live-tests: model
 	scripts/with_stack.sh $(TEST_RASA_PORT) $(TEST_ACTIONS_PORT) $(TEST_WEB_PORT) \
 	  scripts/live_tests.sh
 
-test: check validate k8s-check stories live-tests prod-tests
+test: check properties vignettes-gate validate k8s-check stories live-tests prod-tests
 
 eval-nlu: install
 	$(PY) scripts/eval_nlu.py

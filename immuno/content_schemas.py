@@ -6,9 +6,10 @@ line number and an entry name. Schemas require what the code reads and allow mor
 """
 from __future__ import annotations
 
+import functools
 import re
 import string
-from typing import Any, Dict, Iterator, List, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jsonschema
@@ -127,7 +128,7 @@ for _kind in ("signs", "combinations"):
     SCHEMAS["triage.yml"]["properties"][_kind]["items"]["required"].append("level")
 SCHEMAS["triage.yml"]["properties"]["signs"]["minItems"] = 1
 
-# Issue 10: practical topics, drugs the deck does not describe, other languages.
+# Practical topics, drugs the deck does not describe, other languages.
 _SOURCED = {"type": "object", "required": ["text", "source"], "properties": {"text": TEXT, "source": TEXT}}
 SCHEMAS["practical.yml"] = {
     "type": "object", "required": ["texts", "topics"],
@@ -170,10 +171,20 @@ def _regexes(value: Any, path: List[Any], is_regex: bool = False) -> Iterator[Pr
         for index, child in enumerate(value):
             yield from _regexes(child, path + [index], is_regex)
     elif is_regex and isinstance(value, str):
-        try:
-            re.compile(value)
-        except re.error as error:
+        error = _regex_error(value)
+        if error:
             yield path, f"regex {value!r} does not compile: {error}"
+
+
+@functools.lru_cache(maxsize=None)
+def _regex_error(pattern: str) -> Optional[str]:
+    """Why a pattern does not compile, or None. Cached: the criteria hold more patterns than
+    re's own cache, and every reload checks them all again."""
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        return str(error)
+    return None
 
 
 def _unique_ids(entries: List[dict], key: str) -> Iterator[Problem]:

@@ -6,8 +6,8 @@ Prints p50/p95 of immuno.understanding.understand() for messages of 90, 500, 1,0
 2,000 characters (ordinary patient wording, many clauses and numbers), with the lexicon's
 stem-matched phrases, beside the baseline of one regex per pattern (each pattern clause by
 clause, the engine before one alternation per sign); wall time and this process's CPU time
-(the figure that holds on a loaded machine),
-and the memory the stemmer and the compiled phrases add to a process. Target (issue 9): <= 10 ms at
+(the figure that holds on a loaded machine), and the memory the stemmer and the compiled
+phrases add to a process. Target (docs/ARCHITECTURE.md): <= 10 ms at
 p95 for 500 characters, growing linearly with length.
 """
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The staff FAQ page: served next to the widget, generated from the knowledge files and
-the triage criteria, never drifting from them (issue 4, point 4)."""
+the triage criteria, never drifting from them."""
 from __future__ import annotations
 
 import importlib.util

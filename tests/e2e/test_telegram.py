@@ -1,5 +1,5 @@
 """Telegram end to end: real-format updates posted to the running Rasa server's
-/webhooks/telegram/webhook, replies read from a fake Bot API on loopback (issue 4, point 3).
+/webhooks/telegram/webhook, replies read from a fake Bot API on loopback.
 
 The Rasa server must have been started with (scripts/render_credentials.py adds the
 channel only when the first three are set):

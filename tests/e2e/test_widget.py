@@ -1,4 +1,6 @@
-"""The chat widget in headless Chromium against the live bot (issue 4, point 2)."""
+"""The chat widget in headless Chromium against the live bot: what a patient sees (the
+disclaimer, 15, quick replies, answers), reload, keyboard, phone screen, accessibility,
+HTML shown as text, local assets."""
 from __future__ import annotations
 
 import re

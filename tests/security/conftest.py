@@ -1,4 +1,4 @@
-"""Fixtures of the security tests (issue 11), run by `make prod-tests`.
+"""Fixtures of the security tests (docs/PRODUCTION.md, "Security"), run by `make prod-tests`.
 
 One assistant started the way `make run` starts it (scripts/serve.sh: SQLite, secrets
 created under var/ on first start) on ports 5710 (Rasa), 5760 (actions), 5790 (web),

@@ -270,7 +270,7 @@ def test_garbage_text_never_raises(kb, text):
         assert answer.text.strip() and answer.source.strip()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(intent=st.one_of(st.sampled_from(ALL_INTENTS), st.text(max_size=20)),
        text=st.text(max_size=200),
        drugs=st.one_of(st.none(), st.lists(st.text(max_size=15), max_size=3)))

@@ -1,4 +1,4 @@
-"""Question understanding beyond the intent (issue 10): practical topics, drugs the material
+"""Question understanding beyond the intent: practical topics, drugs the material
 does not describe, the aspect asked, the drugs named for a cancer, and the content fixes."""
 from __future__ import annotations
 

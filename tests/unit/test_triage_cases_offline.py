@@ -18,8 +18,18 @@ CASES = [c for f in sorted(CASES_DIR.glob("triage_*.yml"))
          for c in yaml.safe_load(f.read_text(encoding="utf-8"))["cases"]]
 
 
+_RUNS = {}
+
+
 def run(case):
-    """(level or "none", decision or None, list of per-turn problems)."""
+    """(level or "none", decision or None, list of per-turn problems), computed once per case
+    (the engine is deterministic): test_case and test_safety_metrics read the same runs."""
+    if case["id"] not in _RUNS:
+        _RUNS[case["id"]] = _run(case)
+    return _RUNS[case["id"]]
+
+
+def _run(case):
     turns = case["turns"]
     if case["level"] == "none":
         a = assess(turns[0]["user"])
