@@ -8,6 +8,8 @@ from typing import List, Optional
 from immuno import contacts as contacts_module
 from immuno import triage
 
+SUICIDE_CATEGORY = "mood"  # the only emergency of this category is suicidal thoughts
+
 
 def reply_lines(
     level: str,
@@ -17,7 +19,9 @@ def reply_lines(
 ) -> List[str]:
     contacts = contacts or contacts_module.load_contacts()
     if level == "emergency":
-        return [triage.level_message("emergency")] + emergency_followup_lines(contacts, now)
+        # suicidal thoughts: 3114 beside 15 (reference: Mood - emergency), as domain.yml does
+        suicide = [triage.message("suicide_line")] if category == SUICIDE_CATEGORY else []
+        return [triage.level_message("emergency"), *suicide] + emergency_followup_lines(contacts, now)
     if level == "urgent":
         # The level message already says what to tell the team and where to go if
         # nobody answers; add the number that is right for this hour.

@@ -228,6 +228,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     explained = bool(parts)
     experiencer, offset = WRITER, 0
     clause_findings: List[List[int]] = []
+    about_health: List[bool] = []  # per clause: a sign or an organ is named
     for clause, hits in zip(parts, _clause_hits(crit, parts, full, ignore_context)):
         spans = [(h[0], h[1]) for h in hits]
         explained = explained and _covered(crit, clause, spans)
@@ -256,6 +257,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             else:
                 denied_cats.append(ident)
         clause_findings.append(mine)
+        about_health.append(bool(hits))
         experiencer = _experiencer_at(people, len(clause), experiencer)
         if any(rx.search(clause) for rx in crit.resolved_cues):
             # "j'avais de la fièvre la semaine dernière, c'est passé": the findings of this
@@ -267,8 +269,8 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     numbers = _numbers(full)
     measured = _from_numbers(crit, numbers, findings)
     findings += measured
-    hypothetical = any(rx.search(full) for rx in crit.hyp_cues) and not any(
-        rx.search(full) for rx in crit.report_cues)
+    asked, worded_as_report = _hypothetical_reading(crit, parts, about_health)
+    hypothetical = asked and not worded_as_report
     if hypothetical:
         findings = [f if f.assertion in (NEGATED, UNCERTAIN) else _with(f, assertion=HYPOTHETICAL)
                     for f in findings]
@@ -285,11 +287,29 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     message_experiencer = people.pop() if len(people) == 1 else (
         _mixed(people) if people else _experiencer_at(_people(crit, full), len(full), WRITER))
     # an abnormal measured value ("glycémie à 2,5 g") is a report, even asked as a question
-    reported = any(f.assertion == PRESENT for f in measured) or any(
-        rx.search(full) for rx in crit.report_cues)
+    reported = any(f.assertion == PRESENT for f in measured) or worded_as_report
     denied = [c for c in dict.fromkeys(denied_cats) if c not in categories]
     return Understanding(full, findings, categories, numbers, hypothetical, reported,
                          explained, message_experiencer, message_modifiers, denied)
+
+
+def _hypothetical_reading(crit: Criteria, parts: List[str], about_health: List[bool]) -> Tuple[bool, bool]:
+    """(a question or a supposition is worded, a present report is worded).
+
+    A report cue counts unless it sits after a supposition in its clause ("que faire si un
+    jour j'ai du mal à avaler"), or in a clause that names no sign nor organ while the
+    symptom is only named in a supposition ("au cas où j'aurais mal à la poitrine, je
+    réveille mon mari ?")."""
+    hyp_at = [min((m.start() for rx in crit.hyp_cues for m in [rx.search(c)] if m), default=None)
+              for c in parts]
+    supposed_symptom = any(at is not None and health for at, health in zip(hyp_at, about_health))
+    worded_as_report = False
+    for clause, at, health in zip(parts, hyp_at, about_health):
+        before = clause if at is None else clause[:at]
+        if (health or not supposed_symptom) and any(rx.search(before) for rx in crit.report_cues):
+            worded_as_report = True
+            break
+    return any(at is not None for at in hyp_at), worded_as_report
 
 
 def _mixed(people: set) -> str:

@@ -28,7 +28,7 @@ from immuno import triage  # noqa: E402
 from immuno.criteria import RANK  # noqa: E402
 
 VIGNETTES = ROOT / "tests" / "vignettes"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "external")  # external: messages written outside the project
 MAX_QUESTIONS = 8  # a runaway form is a defect; the engine itself stops far earlier
 
 
@@ -185,7 +185,8 @@ def _pct(x: Optional[float]) -> str:
 
 def print_report(rep: Report, listing: bool = False) -> None:
     f = rep.figures()
-    print(f"\n== vignettes, {rep.split} half: {f['cases']} messages, {f['conversations']} conversations")
+    name = f"{rep.split} half" if rep.split != "external" else "messages written outside the project"
+    print(f"\n== vignettes, {name}: {f['cases']} messages, {f['conversations']} conversations")
     print(f"under-triage: {f['under_triage']} (target 0)")
     print(f"emergencies given 15 at the first reply: {_pct(f['emergency_exact'])} (target >= 98 %)")
     print(f"benign and near-miss messages escalated: {_pct(f['benign_escalated'])} (target <= 10 %)")

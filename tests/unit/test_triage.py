@@ -764,3 +764,12 @@ def test_an_ambiguous_word_is_settled_by_the_same_message():
 def test_an_ambiguous_word_about_a_relative_is_asked_in_the_third_person():
     question = next_question(start("ma mère a fait un malaise"))
     assert "la personne" in question.text.lower() and "vous avez" not in question.text
+
+
+def test_suicidal_thoughts_confirmed_in_the_questions_get_3114_beside_15():
+    from immuno import triage_reply
+    state = start("je déprime de plus en plus")
+    assert next_question(state).id == "mood_suicide"
+    decision = decide(answer(state, "oui"))
+    lines = "\n".join(triage_reply.reply_lines(decision.level, decision.category))
+    assert decision.level == "emergency" and "15" in lines and "3114" in lines

@@ -13,6 +13,8 @@ import pytest
 from immuno.criteria import load_criteria
 from scripts import vignettes
 
+# Messages by patients and relatives on public pages (tests/vignettes/external/): never tuned on.
+EXTERNAL_UNDER_TRIAGE_CEILING = 19  # measured 2026-12-01 on 75 messages; lower it as the lexicon improves
 HELDOUT_UNDER_TRIAGE_CEILING = 84  # 53 on the first batch + 31 on the second (2026-12-01); lower it as the lexicon improves
 
 
@@ -48,3 +50,7 @@ def test_dev_half_meets_the_targets(reports):
 
 def test_held_out_under_triage_does_not_grow(reports):
     assert len(reports["heldout"].under_triage) <= HELDOUT_UNDER_TRIAGE_CEILING
+
+
+def test_under_triage_on_messages_written_outside_the_project_does_not_grow(reports):
+    assert len(reports["external"].under_triage) <= EXTERNAL_UNDER_TRIAGE_CEILING
