@@ -29,9 +29,8 @@ import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from deploy.addons.client import new_conversation  # noqa: E402
+from immuno.paths import ROOT
+from scripts.client import new_conversation  # noqa: E402
 
 VENV = ROOT / ".venv" / "bin"
 UNAVAILABLE = ("Le service est momentanément indisponible. Réessayez dans quelques minutes. "
@@ -128,7 +127,7 @@ class Stack:
     def start_actions(self) -> None:
         env = self._env()
         env["SANIC_HOST"] = "127.0.0.1"  # never exposed: only the gateway talks to it
-        self._spawn("actions", [str(VENV / "python"), "-m", "deploy.addons.action_server",
+        self._spawn("actions", [str(VENV / "python"), "-m", "actions.server",
                                 "--port", str(self.actions_port), "--actions", "actions"], env)
 
     def start_replica(self, index: int) -> None:
@@ -138,7 +137,7 @@ class Stack:
         subprocess.run([str(VENV / "python"), str(ROOT / "deploy" / "render_endpoints.py"),
                         "--output", str(endpoints)], cwd=ROOT, env=env, check=True,
                        stderr=subprocess.DEVNULL)
-        argv = [str(VENV / "python"), "-m", "deploy.addons.rasa_server", "run",
+        argv = [str(VENV / "python"), "-m", "rasa_addons.server", "run",
                 "--model", self.model, "--port", str(port),
                 "--interface", "127.0.0.1", "--enable-api", "--auth-token", self.token,
                 "--credentials", str(ROOT / "deploy" / "credentials.yml"),

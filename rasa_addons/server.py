@@ -1,9 +1,9 @@
-"""`rasa run`, hardened: `python -m deploy.addons.rasa_server run ...` (same arguments).
+"""`rasa run`, hardened: `python -m rasa_addons.server run ...` (same arguments).
 
 Before Rasa starts:
 * umask 077: every file the server writes (var/tracker.db, the audit trail) is 0600;
 * telemetry off, whatever the user's ~/.config/rasa says;
-* the log scrubber (deploy/addons/log_scrub.py) is installed.
+* the log scrubber (immuno/log_scrub.py) is installed.
 
 On the Sanic app (wrapping rasa.core.run.configure_app):
 * the Host header must be in the allowlist (loopback names and ALLOWED_HOSTS): a web page
@@ -34,7 +34,7 @@ import sys
 os.umask(0o077)
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
-from deploy.addons import log_scrub  # noqa: E402
+from immuno import log_scrub  # noqa: E402
 
 log_scrub.install()
 
@@ -53,8 +53,8 @@ from sanic import Sanic, response  # noqa: E402
 from sanic.exceptions import PayloadTooLarge, RequestTimeout  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
-from deploy.addons import guard  # noqa: E402
-from deploy.addons.guard import (ConversationExpired, InvalidConversation,  # noqa: E402
+from rasa_addons import guard  # noqa: E402
+from rasa_addons.guard import (ConversationExpired, InvalidConversation,  # noqa: E402
                                  Refused)
 
 REQUEST_MAX_BYTES = guard.REQUEST_MAX_BYTES
@@ -239,6 +239,6 @@ def main() -> None:
 if __name__ == "__main__":
     # Run as `python -m`: patch with this file imported as a module, not as __main__,
     # so that the channels and this code share one set of exception classes.
-    from deploy.addons.rasa_server import main as module_main
+    from rasa_addons.server import main as module_main
 
     module_main()

@@ -22,9 +22,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Iterable
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from immuno.paths import ROOT
 
 OUTPUT = ROOT / "web" / "faq" / "index.html"
 LEVELS = ("emergency", "urgent", "advice")

@@ -27,9 +27,8 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-from deploy.addons.client import api_token, new_conversation, open_json  # noqa: E402
+from immuno.paths import ROOT as REPO
+from scripts.client import api_token, new_conversation, open_json  # noqa: E402
 
 LEVEL_RANK = {None: 0, "none": 0, "advice": 1, "urgent": 2, "emergency": 3}
 TARGET_EMERGENCY_EXACT = 0.95

@@ -13,7 +13,7 @@ same reply (a JSON list of bot messages) as Rasa's RestInput, but:
   `{"error": <code>, "message": <French sentence>}`: body not JSON / not UTF-8 / not an
   object (400), wrong content type (415), body too long (413), message not a string
   (400), metadata not an object (400); the message length, NUL and "/intent" checks are
-  the processor's, shared with every channel (deploy/addons/rasa_server.py);
+  the processor's, shared with every channel (rasa_addons/server.py);
 * `input_channel` can no longer be set by the client (it names the channel in trackers);
 * a turn that produced no message at all (a custom action failed and nothing else
   answered, or `/restart`) gets a French sentence instead of `[]`;
@@ -36,10 +36,10 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
-from channels import guarded
-from deploy.addons import guard
-from deploy.addons.guard import ConversationExpired, InvalidConversation
-from deploy.addons.tracker_store import TrackerStoreUnavailable
+from rasa_addons.channels import guarded
+from rasa_addons import guard
+from rasa_addons.guard import ConversationExpired, InvalidConversation
+from rasa_addons.stores.tracker_store import TrackerStoreUnavailable
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse

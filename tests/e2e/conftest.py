@@ -19,7 +19,7 @@ from typing import Iterator, List
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT
 SCREENSHOTS = ROOT / "results" / "screenshots"
 DOC_IMAGES = ROOT / "docs" / "img"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

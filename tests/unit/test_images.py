@@ -1,12 +1,11 @@
 """The container images and the Helm values that run them agree with the lock: an operator
 who builds docker/Dockerfile.* and installs the charts gets the versions that were tested."""
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT as REPO
 PINS = dict(line.split("==") for line in (REPO / "requirements.lock").read_text().split()
             if "==" in line)
 IMAGES = {  # Dockerfile -> (Helm values file, package whose version starts the image tag)
@@ -44,5 +43,5 @@ def test_the_helm_values_run_the_image_built_from_this_dockerfile(dockerfile):
 def test_the_rasa_image_holds_a_model_trained_from_its_own_data():
     text = (REPO / "docker" / "Dockerfile.rasa").read_text()
     assert "rasa train" in text and "COPY --from=build --chown=1001:0 /app/models models" in text
-    for needed in ("components", "channels", "deploy/addons", "immuno", "knowledge"):
+    for needed in ("rasa_addons", "immuno", "knowledge", "settings"):
         assert f"COPY --chown=1001:0 {needed} {needed}" in text
