@@ -45,10 +45,11 @@ format-check: install
 check-knowledge: install
 	$(PY) scripts/check_knowledge.py
 
-# Generated files (drug lookup, staff FAQ) in sync with knowledge/.
+# Generated files (drug lookup, staff FAQ, the widget's words) in sync with knowledge/.
 builders: install
 	$(PY) scripts/build_nlu_lookups.py --check
 	$(PY) scripts/build_faq.py --check
+	$(PY) scripts/build_widget_text.py --check
 
 validate: install builders
 	$(RASA) data validate --fail-on-warnings

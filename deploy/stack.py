@@ -30,11 +30,10 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from immuno.paths import ROOT
-from scripts.client import new_conversation  # noqa: E402
+from rasa_addons.guard import settings
+from scripts.client import new_conversation
 
 VENV = ROOT / ".venv" / "bin"
-UNAVAILABLE = ("Le service est momentanément indisponible. Réessayez dans quelques minutes. "
-               "En cas d'urgence, appelez le 15.")
 
 
 def default_model() -> str:
@@ -155,7 +154,7 @@ class Stack:
             "LISTEN": self.nginx_listen,
             "NGINX_PORT": str(self.nginx_port),
             "ACTIONS_GATEWAY_PORT": str(self.gateway_port),
-            "ACTIONS_UNAVAILABLE_TEXT": UNAVAILABLE.replace("'", "\\'"),
+            "ACTIONS_UNAVAILABLE_TEXT": settings().message("unavailable").replace("'", "\\'"),
             "TLS_LISTEN": self._tls_listen(),
         }
         for key, value in values.items():

@@ -53,6 +53,7 @@ from sanic import Sanic, response  # noqa: E402
 from sanic.exceptions import PayloadTooLarge, RequestTimeout  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
+from immuno import interface  # noqa: E402
 from rasa_addons import guard  # noqa: E402
 from rasa_addons.guard import (ConversationExpired, InvalidConversation,  # noqa: E402
                                  Refused)
@@ -84,8 +85,9 @@ def host_name(header: str) -> str:
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
-def _json_error(status: int, code: str, text: str):
-    return response.json({"error": code, "message": text}, status=status)
+def _json_error(status: int, code: str):
+    """A refusal with knowledge/interface.yml's sentence for its code."""
+    return response.json({"error": code, "message": interface.error(code)}, status=status)
 
 
 def harden_app(app: Sanic) -> Sanic:
@@ -99,22 +101,21 @@ def harden_app(app: Sanic) -> Sanic:
 
     async def check_request(request: Request):
         if host_name(request.headers.get("host", "")) not in hosts:
-            return _json_error(421, "host_not_allowed", "Hôte non autorisé.")
+            return _json_error(421, "host_not_allowed")
         if request.path.startswith(CHANNEL_PREFIXES) or not request.body:
             return None
         content_type = (request.headers.get("content-type") or "").split(";")[0].strip()
         if content_type.lower() != "application/json":
-            return _json_error(415, "unsupported_media_type",
-                               "Envoyez du JSON (Content-Type: application/json).")
+            return _json_error(415, "unsupported_media_type")
         return None
 
     app.register_middleware(check_request, "request")
 
     async def too_large(request: Request, exception: Exception):
-        return _json_error(413, "body_too_large", "Requête trop volumineuse.")
+        return _json_error(413, "body_too_large")
 
     async def timeout(request: Request, exception: Exception):
-        return _json_error(408, "request_timeout", "Requête trop lente.")
+        return _json_error(408, "request_timeout")
 
     app.error_handler.add(PayloadTooLarge, too_large)
     app.error_handler.add(RequestTimeout, timeout)

@@ -1,8 +1,8 @@
-"""Whitespace tokenizer that folds case and accents, so that "fièvre", "FIEVRE" and
-"fievre" give the same features. Offsets are kept, so entity values stay the user's text."""
+"""Whitespace tokenizer whose tokens are the project's folded words (immuno.normalize.fold):
+"fièvre", "FIEVRE" and "fievre" give the same features, and so do "cœur" and "coeur",
+"anti-PD1" and "anti pd1". Offsets are the user's text, so entity values stay the user's."""
 from __future__ import annotations
 
-import unicodedata
 from typing import List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -10,14 +10,7 @@ from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.training_data.message import Message
 
-
-def fold(word: Text) -> Text:
-    """Lower-case and strip accents, one character for one character."""
-    folded = []
-    for char in word.lower():
-        base = unicodedata.normalize("NFD", char)[0]
-        folded.append(base if base.isascii() else char)
-    return "".join(folded)
+from immuno.normalize import WORD_BREAK, fold
 
 
 @DefaultV1Recipe.register(
@@ -25,8 +18,13 @@ def fold(word: Text) -> Text:
 )
 class FrenchTokenizer(WhitespaceTokenizer):
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:
-        tokens = super().tokenize(message, attribute)
-        for token in tokens:
-            token.text = fold(token.text)
-            token.lemma = token.text
-        return tokens
+        tokens = []
+        for token in super().tokenize(message, attribute):
+            start = token.start
+            # A hyphen or an apostrophe inside a token is a word break, as for fold.
+            for piece in WORD_BREAK.split(token.text):
+                word = "".join(fold(piece).split())
+                if word:
+                    tokens.append(Token(word, start, start + len(piece), lemma=word))
+                start += len(piece) + 1
+        return tokens or super().tokenize(message, attribute)
