@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The production topology on one machine: N Rasa replicas + the action server behind nginx,
 sharing PostgreSQL (trackers) and Redis (locks). Used by tests/prod and scripts/bench_load.py;
-`deploy/stack.py up` runs it in the foreground (Ctrl-C stops everything it started).
+`python -m deploy.stack up` runs it in the foreground (Ctrl-C stops everything it started).
 
   DATABASE_URL   postgresql://...           (required)
   REDIS_URL      redis://host:port/db       (required with more than one replica)
