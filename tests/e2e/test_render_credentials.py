@@ -40,7 +40,8 @@ def test_telegram_on_with_placeholders_only():
 def test_written_file_holds_no_secret(tmp_path):
     dst = tmp_path / "credentials.yml"
     env = {"PATH": "/usr/bin:/bin", **TELEGRAM}
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "render_credentials.py"),
+    # As the tools are run outside make: a module of the repository, no PYTHONPATH.
+    subprocess.run([sys.executable, "-m", "scripts.render_credentials",
                     "--output", str(dst)], check=True, env=env, cwd=ROOT)
     text = dst.read_text()
     assert "SECRET" not in text
