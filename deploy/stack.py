@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The production topology on one machine: N Rasa replicas + the action server behind nginx,
 sharing PostgreSQL (trackers) and Redis (locks). Used by tests/prod and scripts/bench_load.py;
-`deploy/stack.py up` runs it in the foreground (Ctrl-C stops everything it started).
+`python -m deploy.stack up` runs it in the foreground (Ctrl-C stops everything it started).
 
   DATABASE_URL   postgresql://...           (required)
   REDIS_URL      redis://host:port/db       (required with more than one replica)
@@ -29,13 +29,11 @@ import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from deploy.addons.client import new_conversation  # noqa: E402
+from immuno.paths import ROOT
+from rasa_addons.guard import settings
+from scripts.client import new_conversation
 
 VENV = ROOT / ".venv" / "bin"
-UNAVAILABLE = ("Le service est momentanément indisponible. Réessayez dans quelques minutes. "
-               "En cas d'urgence, appelez le 15.")
 
 
 def default_model() -> str:
@@ -128,7 +126,7 @@ class Stack:
     def start_actions(self) -> None:
         env = self._env()
         env["SANIC_HOST"] = "127.0.0.1"  # never exposed: only the gateway talks to it
-        self._spawn("actions", [str(VENV / "python"), "-m", "deploy.addons.action_server",
+        self._spawn("actions", [str(VENV / "python"), "-m", "actions.server",
                                 "--port", str(self.actions_port), "--actions", "actions"], env)
 
     def start_replica(self, index: int) -> None:
@@ -138,7 +136,7 @@ class Stack:
         subprocess.run([str(VENV / "python"), str(ROOT / "deploy" / "render_endpoints.py"),
                         "--output", str(endpoints)], cwd=ROOT, env=env, check=True,
                        stderr=subprocess.DEVNULL)
-        argv = [str(VENV / "python"), "-m", "deploy.addons.rasa_server", "run",
+        argv = [str(VENV / "python"), "-m", "rasa_addons.server", "run",
                 "--model", self.model, "--port", str(port),
                 "--interface", "127.0.0.1", "--enable-api", "--auth-token", self.token,
                 "--credentials", str(ROOT / "deploy" / "credentials.yml"),
@@ -156,7 +154,7 @@ class Stack:
             "LISTEN": self.nginx_listen,
             "NGINX_PORT": str(self.nginx_port),
             "ACTIONS_GATEWAY_PORT": str(self.gateway_port),
-            "ACTIONS_UNAVAILABLE_TEXT": UNAVAILABLE.replace("'", "\\'"),
+            "ACTIONS_UNAVAILABLE_TEXT": settings().message("unavailable").replace("'", "\\'"),
             "TLS_LISTEN": self._tls_listen(),
         }
         for key, value in values.items():

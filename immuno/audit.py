@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import IO, Dict, Iterable, List, Optional, Tuple
 
 from immuno import content
+from immuno.paths import ROOT as REPO
 
 log = logging.getLogger(__name__)
 
-REPO = Path(__file__).resolve().parent.parent
 DEFAULT_AUDIT_FILE = REPO / "var" / "audit" / "triage.jsonl"
 DEFAULT_TABLE = "triage_audit"
 FIELDS = ["time", "level", "symptom", "criteria", "channel", "content"]

@@ -22,10 +22,10 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 import yaml
 
 from immuno import content_schemas
+from immuno.paths import ROOT as REPO
 
 log = logging.getLogger(__name__)
 
-REPO = Path(__file__).resolve().parent.parent
 
 
 def knowledge_dir() -> Path:

@@ -20,7 +20,7 @@ DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 LEVELS = ["emergency", "urgent", "advice"]
 CONTACT_FIELDS = ["team_name", "day_phone", "line_24_7", "emergency_department"]
 REQUIRED = ["contacts.yml", "routing.yml", "topics.yml", "drugs.yml", "side_effects.yml",
-            "triage.yml", "lexicon/reading.yml"]
+            "triage.yml", "lexicon/reading.yml", "interface.yml"]
 SIGNS_LEXICON = "lexicon/signs/"  # one file per category of triage.yml
 
 
@@ -146,6 +146,20 @@ SCHEMAS["languages.yml"] = {
     "type": "object", "required": ["detection", "markers", "english", "other"],
     "properties": {"other": {"type": "object", "additionalProperties": {
         "type": "object", "required": ["message", "team"], "properties": {"message": TEXT, "team": TEXT}}}},
+}
+
+
+# The words of the widget, the staff FAQ page and the servers' refusals (issue 12 item 4).
+_STRINGS = {"type": "object", "additionalProperties": TEXT, "minProperties": 1}
+SCHEMAS["interface.yml"] = {
+    "type": "object", "required": ["widget", "faq", "errors"],
+    "properties": {
+        "widget": {**_STRINGS, "required": ["title", "offline", "unavailable"]},
+        "faq": {"type": "object", "required": ["title", "level_names", "emergency"],
+                "properties": {"level_names": {**_STRINGS, "required": LEVELS}},
+                "additionalProperties": {"anyOf": [TEXT, _STRINGS]}},
+        "errors": _STRINGS,
+    },
 }
 
 

@@ -18,10 +18,10 @@ from typing import Dict, List, Optional, Tuple
 import yaml
 
 from immuno import content
+from immuno.paths import ROOT as _REPO
 
 RANK = {None: 0, "advice": 1, "urgent": 2, "emergency": 3}
 LEVELS = ("emergency", "urgent", "advice")
-_REPO = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = _REPO / "knowledge" / "triage.yml"
 READING_FILE = "reading.yml"
 SIGNS_DIR = "signs"  # one file per category of the criteria

@@ -17,7 +17,7 @@ from immuno.normalize import normalize
 from immuno.practical import Practical
 from immuno.unknown_drugs import UnknownDrugs
 
-REPO_DIR = Path(__file__).resolve().parent.parent
+from immuno.paths import ROOT as REPO_DIR
 FILES = ("topics.yml", "drugs.yml", "side_effects.yml")
 OPTIONAL_FILES = ("practical.yml", "unknown_drugs.yml")
 DRUG_INTENT = "ask_drug"

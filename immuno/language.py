@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from immuno.normalize import normalize
+from immuno.paths import ROOT
 
 FRENCH = "fr"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -40,7 +41,7 @@ class LanguageData:
 
 @lru_cache(maxsize=4)
 def load_languages(path: str | None = None) -> LanguageData:
-    path = Path(path) if path else Path(__file__).resolve().parent.parent / "knowledge" / "languages.yml"
+    path = Path(path) if path else ROOT / "knowledge" / "languages.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     markers = {lang: frozenset(words) for lang, words in data["markers"].items()}
     return LanguageData(data["detection"], markers, data["english"], data["other"])

@@ -1,4 +1,10 @@
-"""Text normalisation shared by every matcher (see docs/ARCHITECTURE.md).
+"""Text folding and normalisation (see docs/ARCHITECTURE.md, "Text normalisation").
+
+fold(text) -> the ONE folding of the project: lower case, ligatures expanded ("cœur" ->
+"coeur"), accents stripped, apostrophes and hyphens turned into word breaks, single
+spaces. Used by the NLU tokenizer, the engine (through normalize), the staff FAQ's search
+index, `make evaluate` and the end-to-end tests; the FAQ page's script repeats it in
+JavaScript for the query (tests/unit/test_fold_js.py checks that both agree).
 
 normalize(text) -> lower case, no accents, punctuation to spaces (except `.`/`,` inside
 numbers, decimal comma -> dot), `°` -> ` deg `, SMS spellings expanded, letters repeated
@@ -43,11 +49,17 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 
 
-def _strip_accents(text: str) -> str:
+# Apostrophes and hyphens (typed, typographic, non-breaking) separate words.
+WORD_BREAK = re.compile("[-'\u2018\u2019\u02bc`\u00b4\u2010\u2011\u2012\u2013\u2014]")
+
+
+def fold(text: str) -> str:
+    text = str(text or "").lower()
     for src, dst in _LIGATURES.items():
         text = text.replace(src, dst)
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join(WORD_BREAK.sub(" ", text).split())
 
 
 def normalize(text: str) -> str:
@@ -56,7 +68,7 @@ def normalize(text: str) -> str:
     except Exception:  # an object whose __str__ fails
         return ""
     text = text.lower().replace("°", " deg ").replace("º", " deg ")
-    text = _strip_accents(text).lower()
+    text = fold(text)
     text = _DECIMAL.sub(r"\1.\2", text)  # 38,5 -> 38.5
     # keep letters, digits and the dot of decimals; everything else becomes a space
     text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)

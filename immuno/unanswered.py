@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Optional
 
-REPO = Path(__file__).resolve().parent.parent
+from immuno.paths import ROOT as REPO
 DEFAULT_FILE = REPO / "var" / "unanswered" / "unanswered.jsonl"
 FIELDS = ["kind", "name", "count", "last_day"]
 logger = logging.getLogger(__name__)

@@ -25,8 +25,7 @@ from typing import Dict, List, Tuple
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from immuno.paths import ROOT as REPO
 from scripts.evaluate import load_cases  # noqa: E402
 
 RASA = str(REPO / ".venv" / "bin" / "rasa")

@@ -33,10 +33,9 @@ from typing import Dict, List, Optional, Tuple
 
 import aiohttp
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from immuno.paths import ROOT
 sys.path.insert(0, str(ROOT / "tests" / "prod"))
-from deploy.addons.client import new_conversation  # noqa: E402
+from scripts.client import new_conversation  # noqa: E402
 
 # What patients write: questions, social turns, a triage with its answers.
 SCRIPT = [
@@ -112,7 +111,7 @@ async def run(label: str, url: str, patients: int, turns: int, api_url: Optional
     start = time.perf_counter()
     async with aiohttp.ClientSession(connector=connector,
                                      timeout=aiohttp.ClientTimeout(total=300)) as session:
-        # Conversation ids are issued by the server (deploy/addons/rest.py).
+        # Conversation ids are issued by the server (rasa_addons/channels/rest.py).
         senders = [new_conversation(url) for _ in range(patients)]
         results = await asyncio.gather(*(
             patient(session, url, s, turns, latencies, errors, think, random.Random(i))

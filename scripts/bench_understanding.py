@@ -19,10 +19,7 @@ import resource
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from immuno import phrases  # noqa: E402
 from immuno.criteria import load_criteria  # noqa: E402

@@ -22,17 +22,12 @@ from html import escape
 from pathlib import Path
 from typing import Any, Iterable
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from immuno import interface
+from immuno.normalize import fold
+from immuno.paths import ROOT
 
 OUTPUT = ROOT / "web" / "faq" / "index.html"
 LEVELS = ("emergency", "urgent", "advice")
-LEVEL_NAMES = {
-    "emergency": "Urgence vitale : 15",
-    "urgent": "Urgent : équipe d'oncologie maintenant",
-    "advice": "Conseil : prochain contact",
-}
 
 
 # ----------------------------------------------------------------- data access ----
@@ -124,6 +119,8 @@ def render(sections: list | None = None, criteria: Any = None) -> str:
     rows = triage_rows(criteria)
     messages = level_messages(criteria)
     total = sum(len(s.entries) for s in sections)
+    t = interface.section("faq")  # every French word of the page: knowledge/interface.yml
+    level_names = t["level_names"]
 
     out: list[str] = []
     w = out.append
@@ -132,34 +129,36 @@ def render(sections: list | None = None, criteria: Any = None) -> str:
     w("<head>")
     w('  <meta charset="utf-8">')
     w('  <meta name="viewport" content="width=device-width, initial-scale=1">')
-    w("  <title>FAQ du personnel - Assistant immunothérapie</title>")
+    w(f"  <title>{escape(t['title'])}</title>")
     w('  <link rel="icon" href="data:,">')
     w('  <link rel="stylesheet" href="faq.css">')
     w('  <script src="faq.js" defer></script>')
     w("</head>")
     w("<body>")
-    w('  <a class="skip" href="#faq-content">Aller au contenu</a>')
+    w(f'  <a class="skip" href="#faq-content">{escape(t["skip"])}</a>')
     w("  <header class=\"faq-header\">")
-    w("    <h1>FAQ du personnel - Assistant immunothérapie</h1>")
-    w(f"    <p>Les {total} réponses que donne l'assistant, avec leur source, regroupées par thème, "
-      "puis les critères de tri des symptômes. Page générée depuis les fichiers "
-      "<code>knowledge/</code> par <code>scripts/build_faq.py</code> : ne pas modifier à la main.</p>")
-    w("    <p class=\"faq-emergency\"><strong>Urgence vitale : 15 (SAMU), 112 ; 114 par SMS.</strong></p>")
-    w("    <p><a href=\"unanswered.html\">Questions que le support ne couvre pas : combien de patients les ont posées</a> (sans texte ni identité).</p>")
+    w(f"    <h1>{escape(t['title'])}</h1>")
+    w(f"    <p>{t['intro'].format(total=total)}</p>")  # holds <code> markup
+    w(f"    <p class=\"faq-emergency\"><strong>{escape(t['emergency'])}</strong></p>")
+    w(f"    <p><a href=\"unanswered.html\">{escape(t['unanswered_link'])}</a> "
+      f"{escape(t['unanswered_note'])}</p>")
     w("  </header>")
     w('  <div class="faq-search" role="search">')
-    w('    <label for="faq-search-input">Rechercher une question, une réponse, une source</label>')
+    w(f'    <label for="faq-search-input">{escape(t["search_label"])}</label>')
     w('    <input id="faq-search-input" type="search" autocomplete="off" '
-      'aria-describedby="faq-search-count" placeholder="ex. : pembrolizumab, diarrhée, foie">')
-    w(f'    <p id="faq-search-count" role="status" aria-live="polite">{total} questions.</p>')
+      f'aria-describedby="faq-search-count" placeholder="{escape(t["search_placeholder"])}">')
+    counts = " ".join(f'data-{key.replace("_", "-")}="{escape(t[key])}"'
+                      for key in ("count_all", "count_found_one", "count_found_many"))
+    w(f'    <p id="faq-search-count" role="status" aria-live="polite" {counts}>'
+      f'{escape(t["count_all"].format(count=total))}</p>')
     w("  </div>")
-    w('  <nav class="faq-toc" aria-label="Sommaire">')
-    w("    <h2>Sommaire</h2>")
+    w(f'  <nav class="faq-toc" aria-label="{escape(t["contents"])}">')
+    w(f"    <h2>{escape(t['contents'])}</h2>")
     w("    <ol>")
     for section in sections:
         sid = "theme-" + _slug(section.id or section.title)
         w(f'      <li><a href="#{sid}">{escape(section.title)}</a> ({len(section.entries)})</li>')
-    w('      <li><a href="#triage">Critères de tri des symptômes</a></li>')
+    w(f'      <li><a href="#triage">{escape(t["triage_title"])}</a></li>')
     w("    </ol>")
     w("  </nav>")
     w('  <main id="faq-content">')
@@ -169,40 +168,44 @@ def render(sections: list | None = None, criteria: Any = None) -> str:
         w(f'      <h2 id="{sid}-title">{escape(section.title)}</h2>')
         for n, entry in enumerate(section.entries):
             eid = "q-" + _slug(entry.id or f"{sid}-{n}")
-            w(f'      <article class="faq-entry" id="{eid}">')
+            search = fold(" ".join((entry.question, str(entry.answer), entry.source)))
+            w(f'      <article class="faq-entry" id="{eid}" data-search="{escape(search)}">')
             w(f'        <h3 class="faq-q">{escape(entry.question)}</h3>')
             w('        <div class="faq-a">')
             w(_paragraphs(entry.answer, "          "))
             w("        </div>")
-            w(f'        <p class="faq-source"><span class="label">Source :</span> '
+            w(f'        <p class="faq-source"><span class="label">{escape(t["source"])}</span> '
               f'<span class="text">{escape(entry.source)}</span></p>')
             w("      </article>")
         w("    </section>")
 
     w('    <section class="faq-section triage" id="triage" aria-labelledby="triage-title">')
-    w('      <h2 id="triage-title">Critères de tri des symptômes</h2>')
-    w("      <p>Ce que l'assistant conseille selon les signes décrits par le patient. "
-      "Quand plusieurs signes sont présents, le niveau le plus élevé l'emporte ; dans le doute, "
-      "l'assistant oriente vers le niveau supérieur.</p>")
+    w(f'      <h2 id="triage-title">{escape(t["triage_title"])}</h2>')
+    w(f"      <p>{escape(t['triage_intro'], quote=False)}</p>")
     if messages:
         w('      <table class="triage-levels">')
-        w("        <caption>Niveaux et message donné au patient</caption>")
-        w('        <thead><tr><th scope="col">Niveau</th><th scope="col">Message</th>'
-          '<th scope="col">Source</th></tr></thead>')
+        w(f"        <caption>{escape(t['levels_caption'])}</caption>")
+        w(f'        <thead><tr><th scope="col">{escape(t["level"])}</th>'
+          f'<th scope="col">{escape(t["message"])}</th>'
+          f'<th scope="col">{escape(t["source"].rstrip(" :"))}</th></tr></thead>')
         w("        <tbody>")
         for level, message, source in messages:
-            w(f'          <tr class="level-{level}"><th scope="row">{escape(LEVEL_NAMES[level])}</th>'
+            w(f'          <tr class="level-{level}"><th scope="row">{escape(level_names[level])}</th>'
               f"<td>{escape(message)}</td><td>{escape(source)}</td></tr>")
         w("        </tbody>")
         w("      </table>")
     w('      <table class="triage-criteria" id="triage-criteria">')
-    w("        <caption>Signes par catégorie et par niveau</caption>")
-    w('        <thead><tr><th scope="col">Catégorie</th>'
-      + "".join(f'<th scope="col">{escape(LEVEL_NAMES[lv])}</th>' for lv in LEVELS)
-      + '<th scope="col">Conseil donné</th><th scope="col">Source</th></tr></thead>')
+    w(f"        <caption>{escape(t['criteria_caption'])}</caption>")
+    w(f'        <thead><tr><th scope="col">{escape(t["category"])}</th>'
+      + "".join(f'<th scope="col">{escape(level_names[lv])}</th>' for lv in LEVELS)
+      + f'<th scope="col">{escape(t["advice"])}</th>'
+      f'<th scope="col">{escape(t["source"].rstrip(" :"))}</th></tr></thead>')
     w("        <tbody>")
     for row in rows:
-        w(f'          <tr id="triage-{_slug(row["id"])}" data-category="{escape(row["id"])}">'
+        search = fold(" ".join([row["label"], row["advice"], row["source"]]
+                               + [s for lv in LEVELS for s in row["signs"][lv]]))
+        w(f'          <tr id="triage-{_slug(row["id"])}" data-category="{escape(row["id"])}" '
+          f'data-search="{escape(search)}">'
           f'<th scope="row">{escape(row["label"])}</th>'
           + "".join(f'<td class="level-{lv}">{_list(row["signs"][lv])}</td>' for lv in LEVELS)
           + f"<td>{escape(row['advice']) or '-'}</td><td>{escape(row['source'])}</td></tr>")
@@ -211,7 +214,7 @@ def render(sections: list | None = None, criteria: Any = None) -> str:
     w("    </section>")
     w("  </main>")
     digest = hashlib.sha256("\n".join(out).encode()).hexdigest()[:12]
-    w(f'  <footer class="faq-footer"><p>Contenu {digest} - généré par scripts/build_faq.py.</p></footer>')
+    w(f'  <footer class="faq-footer"><p>{escape(t["footer"].format(digest=digest))}</p></footer>')
     w("</body>")
     w("</html>")
     return "\n".join(out) + "\n"

@@ -11,8 +11,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-REPO_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_DIR))
+from immuno.paths import ROOT as REPO_DIR
 
 from immuno.knowledge import Knowledge, knowledge_dir  # noqa: E402
 

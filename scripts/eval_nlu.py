@@ -29,12 +29,12 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from immuno.paths import ROOT
 INTENT_F1_MIN = 0.95
 DRUG_F1_MIN = 0.97
 REMOVED_ALWAYS = {"FallbackClassifier"}
 # The red-flag safety net rewrites intents by rule (knowledge/triage.yml).
-RED_FLAG = "components.red_flag_detector.RedFlagDetector"
+RED_FLAG = "rasa_addons.components.red_flag_detector.RedFlagDetector"
 
 
 def importable(component: str) -> bool:

@@ -13,9 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
-import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -27,20 +25,13 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-from deploy.addons.client import api_token, new_conversation, open_json  # noqa: E402
+from immuno.paths import ROOT as REPO
+from immuno.normalize import fold  # noqa: E402
+from scripts.client import api_token, new_conversation, open_json  # noqa: E402
 
 LEVEL_RANK = {None: 0, "none": 0, "advice": 1, "urgent": 2, "emergency": 3}
 TARGET_EMERGENCY_EXACT = 0.95
 TARGET_ADVICE_OVER_TRIAGE = 0.15
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFD", str(text).lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    # hyphens and apostrophes are word breaks: "PD-1" and "pd 1", "l'équipe" and "l equipe"
-    return " ".join(re.sub(r"[-'’‑]", " ", text).split())
 
 
 @dataclass

@@ -1,8 +1,6 @@
 """Counts of unanswered questions (by practical topic and unknown drug name) as CSV on stdout."""
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from immuno.unanswered import counts, to_csv  # noqa: E402
 

@@ -32,4 +32,21 @@ PY
 "$helm" template immuno-actions "$out/charts/rasa-action-server" \
   -f deploy/helm/values-rasa-action-server.yaml --kube-version 1.31.0 >"$out/rasa-action-server.yaml"
 scripts/k8s_validate.sh "$out/rasa.yaml" "$out/rasa-action-server.yaml" deploy/helm/manifests/*.yaml
+# What the chart made of the values: the guarded servers' settings reach the pods, and the
+# one action endpoint sends X-Action-Token (the chart's own cannot).
+var/tools/venv/bin/python - "$out/rasa.yaml" "$out/rasa-action-server.yaml" <<'PY'
+import sys, yaml
+rasa, actions = ([d for d in yaml.safe_load_all(open(p)) if d] for p in sys.argv[1:])
+def env(docs):
+    (deployment,) = [d for d in docs if d["kind"] == "Deployment"]
+    return {e["name"] for e in deployment["spec"]["template"]["spec"]["containers"][0]["env"]}
+(config,) = [d for d in rasa if d["kind"] == "ConfigMap"]
+endpoints = yaml.safe_load(config["data"]["endpoints"])
+assert endpoints["action_endpoint"]["headers"] == {"X-Action-Token": "${ACTION_SERVER_TOKEN}"}, endpoints
+assert config["data"]["endpoints"].count("action_endpoint:") == 1
+missing = {"ACTION_SERVER_TOKEN", "CONVERSATION_ID_SECRET", "ALLOWED_HOSTS"} - env(rasa)
+missing |= {"ACTION_SERVER_TOKEN"} - env(actions)
+assert not missing, f"not in the rendered pods: {missing}"
+print("helm: the rendered pods get the guarded servers' secrets; action_endpoint sends X-Action-Token")
+PY
 echo "helm: $(grep -c '^kind:' "$out/rasa.yaml") + $(grep -c '^kind:' "$out/rasa-action-server.yaml") resources rendered and valid ($("$helm" version --short))"

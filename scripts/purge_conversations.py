@@ -24,9 +24,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from deploy.addons.guard import settings  # noqa: E402
+from immuno.paths import ROOT
+from rasa_addons.guard import settings  # noqa: E402
 
 
 def engine_url(args: argparse.Namespace) -> str:

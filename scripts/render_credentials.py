@@ -2,12 +2,12 @@
 """Write var/credentials.yml (what `rasa run --credentials` reads) from credentials.yml.
 
 * Every channel of the committed credentials.yml is kept; Rasa's ``rest`` channel becomes
-  ``deploy.addons.rest.HardenedRestInput`` (same URL, clear 4xx on bad input).
-* Rasa's built-in ``socketio`` channel is swapped for ``channels.socketio.SocketIOInput``
+  ``rasa_addons.channels.rest.HardenedRestInput`` (same URL, clear 4xx on bad input).
+* Rasa's built-in ``socketio`` channel is swapped for ``rasa_addons.channels.socketio.SocketIOInput``
   (same name, same settings): Rasa 3.6.21 forgets an ``await`` that python-socketio 5
   needs, and without it no reply reaches a widget that uses session persistence
-  (RasaHQ/rasa#13027; see channels/socketio.py).
-* A Telegram channel (``channels.telegram.TelegramInput``) is added only when
+  (RasaHQ/rasa#13027; see rasa_addons/channels/socketio.py).
+* A Telegram channel (``rasa_addons.channels.telegram.TelegramInput``) is added only when
   TELEGRAM_TOKEN, TELEGRAM_VERIFY (bot username) and TELEGRAM_WEBHOOK_URL are all set;
   TELEGRAM_API_URL (optional) points it at another Bot API server (tests: a fake one).
   Any telegram section of credentials.yml is dropped otherwise, so Telegram is off when
@@ -28,16 +28,16 @@ from typing import Any, Dict, Mapping
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from immuno.paths import ROOT
 SOCKETIO_BUILTIN = "socketio"
-SOCKETIO_FIXED = "channels.socketio.SocketIOInput"
+SOCKETIO_FIXED = "rasa_addons.channels.socketio.SocketIOInput"
 # Rasa's REST channel answers 500 on some malformed input; this one checks it at the door.
 REST_BUILTIN = "rest"
-REST_HARDENED = "deploy.addons.rest.HardenedRestInput"
+REST_HARDENED = "rasa_addons.channels.rest.HardenedRestInput"
 REPLACEMENTS = {SOCKETIO_BUILTIN: SOCKETIO_FIXED, REST_BUILTIN: REST_HARDENED}
-TELEGRAM_KEYS = ("telegram", "channels.telegram.TelegramInput",
+TELEGRAM_KEYS = ("telegram", "rasa_addons.channels.telegram.TelegramInput",
                  "rasa.core.channels.telegram.TelegramInput")
-TELEGRAM_CLASS = "channels.telegram.TelegramInput"
+TELEGRAM_CLASS = "rasa_addons.channels.telegram.TelegramInput"
 # Rasa X's channel: it trusts the keys of whatever listens on its URL; never used here.
 DROPPED = ("rasa", "rasa.core.channels.rasa_chat.RasaChatInput")
 REQUIRED_TELEGRAM_ENV = ("TELEGRAM_TOKEN", "TELEGRAM_VERIFY", "TELEGRAM_WEBHOOK_URL")

@@ -62,10 +62,10 @@ fi
 
 trap 'trap - INT TERM EXIT; kill 0 2>/dev/null; wait' INT TERM EXIT
 
-SANIC_HOST=${ACTIONS_HOST:-127.0.0.1} .venv/bin/python -m deploy.addons.action_server \
+SANIC_HOST=${ACTIONS_HOST:-127.0.0.1} .venv/bin/python -m actions.server \
   --port "$ACTIONS_PORT" --actions actions &
 # shellcheck disable=SC2086
-.venv/bin/python -m deploy.addons.rasa_server run --model "$MODEL" --port "$RASA_PORT" \
+.venv/bin/python -m rasa_addons.server run --model "$MODEL" --port "$RASA_PORT" \
   --interface "$RASA_HOST" --enable-api --auth-token "$RASA_TOKEN" --cors $CORS_ORIGINS \
   --credentials "$credentials" --endpoints "$run_dir/endpoints.yml" &
 if [ -f scripts/serve_web.py ]; then

@@ -25,11 +25,9 @@ import threading
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from immuno.paths import ROOT
 WEB_DIR = ROOT / "web"
 READ_TIMEOUT_S = float(os.environ.get("WEB_READ_TIMEOUT_S", "10"))
 

@@ -16,13 +16,11 @@ import argparse
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Dict, List, Optional
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from immuno.paths import ROOT
 
 from immuno import triage  # noqa: E402
 from immuno.criteria import RANK  # noqa: E402
@@ -90,7 +88,7 @@ def _absent(question) -> str:
 
 
 def starts_triage(text: str, assessment, crit) -> bool:
-    """What the safety net (components/red_flag_detector.py) does whatever the classifier
+    """What the safety net (rasa_addons/components/red_flag_detector.py) does whatever the classifier
     says: an emergency, or a present report worded as a report or as a statement. A
     question without report cues is left to the classifier (a knowledge answer)."""
     return assessment.is_emergency or (assessment.is_report and (

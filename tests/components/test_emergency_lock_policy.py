@@ -8,7 +8,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from components.emergency_lock_policy import EmergencyLockPolicy, emergency_pending
+from rasa_addons.components.emergency_lock_policy import EmergencyLockPolicy, emergency_pending
 
 
 def user(intent):

@@ -4,8 +4,8 @@ import pytest
 
 from rasa.shared.nlu.training_data.message import Message
 
-from components.language_detector import LanguageDetector
-from components.red_flag_detector import RedFlagDetector
+from rasa_addons.components.language_detector import LanguageDetector
+from rasa_addons.components.red_flag_detector import RedFlagDetector
 
 
 @pytest.fixture(scope="module")

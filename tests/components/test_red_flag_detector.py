@@ -3,7 +3,7 @@ import pytest
 
 from rasa.shared.nlu.training_data.message import Message
 
-from components.red_flag_detector import RedFlagDetector
+from rasa_addons.components.red_flag_detector import RedFlagDetector
 
 
 @pytest.fixture(scope="module")

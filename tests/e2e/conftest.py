@@ -12,14 +12,13 @@ import os
 import re
 import subprocess
 import time
-import unicodedata
 import urllib.request
 from pathlib import Path
 from typing import Iterator, List
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT
 SCREENSHOTS = ROOT / "results" / "screenshots"
 DOC_IMAGES = ROOT / "docs" / "img"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -30,12 +29,6 @@ CHROMIUM_ARGS = [
 REPLY_TIMEOUT_MS = int(os.environ.get("E2E_REPLY_TIMEOUT_MS", "20000"))
 # A message whose answer carries quick-reply buttons (the bot's capabilities).
 BUTTONS_PROMPT = os.environ.get("E2E_BUTTONS_PROMPT", "que peux-tu faire ?")
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed: how expectations are compared."""
-    text = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def _env_url(name: str) -> str:

@@ -7,7 +7,9 @@ import urllib.request
 
 import pytest
 
-from .conftest import ROOT, fold, save_doc_image
+from immuno.normalize import fold
+
+from .conftest import ROOT, save_doc_image
 
 _spec = importlib.util.spec_from_file_location("build_faq", ROOT / "scripts" / "build_faq.py")
 build_faq = importlib.util.module_from_spec(_spec)

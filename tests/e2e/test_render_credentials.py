@@ -29,19 +29,20 @@ def test_telegram_off_without_all_variables():
 
 def test_telegram_on_with_placeholders_only():
     out = render_credentials.render(BASE, {**TELEGRAM, "TELEGRAM_API_URL": "http://127.0.0.1:1"})
-    telegram = out["channels.telegram.TelegramInput"]
+    telegram = out["rasa_addons.channels.telegram.TelegramInput"]
     assert telegram == {"access_token": "${TELEGRAM_TOKEN}", "verify": "${TELEGRAM_VERIFY}",
                         "webhook_url": "${TELEGRAM_WEBHOOK_URL}", "api_url": "${TELEGRAM_API_URL}"}
     assert "socketio" not in out
-    assert out["channels.socketio.SocketIOInput"] == {"session_persistence": True}
-    assert "rest" not in out and "deploy.addons.rest.HardenedRestInput" in out
+    assert out["rasa_addons.channels.socketio.SocketIOInput"] == {"session_persistence": True}
+    assert "rest" not in out and "rasa_addons.channels.rest.HardenedRestInput" in out
 
 
 def test_written_file_holds_no_secret(tmp_path):
     dst = tmp_path / "credentials.yml"
     env = {"PATH": "/usr/bin:/bin", **TELEGRAM}
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "render_credentials.py"),
+    # As the tools are run outside make: a module of the repository, no PYTHONPATH.
+    subprocess.run([sys.executable, "-m", "scripts.render_credentials",
                     "--output", str(dst)], check=True, env=env, cwd=ROOT)
     text = dst.read_text()
     assert "SECRET" not in text
-    assert "channels.telegram.TelegramInput" in yaml.safe_load(text)
+    assert "rasa_addons.channels.telegram.TelegramInput" in yaml.safe_load(text)

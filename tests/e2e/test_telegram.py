@@ -19,7 +19,9 @@ import urllib.request
 
 import pytest
 
-from .conftest import BUTTONS_PROMPT, fold, rasa_api, tracker_user_texts
+from immuno.normalize import fold
+
+from .conftest import BUTTONS_PROMPT, rasa_api, tracker_user_texts
 from .fake_telegram import FakeTelegramApi
 
 DEFAULT_FAKE_PORT = 8099

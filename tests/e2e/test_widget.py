@@ -7,7 +7,9 @@ import re
 
 import pytest
 
-from .conftest import BUTTONS_PROMPT, fold, save_doc_image, tracker_user_texts
+from immuno.normalize import fold
+
+from .conftest import BUTTONS_PROMPT, save_doc_image, tracker_user_texts
 
 XSS = "<img src=x onerror=alert(1)>"
 

@@ -1,11 +1,10 @@
 """Fixtures for tests that need a trained model (and, for some, the running stack)."""
 import os
 import subprocess
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT as REPO
 
 
 @pytest.fixture(scope="session")

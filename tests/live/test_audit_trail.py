@@ -4,7 +4,7 @@ import os
 import urllib.request
 from pathlib import Path
 
-from deploy.addons.client import new_conversation
+from scripts.client import new_conversation
 
 
 def say(rasa_url, sender, text):

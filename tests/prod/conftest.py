@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from immuno.paths import ROOT
 sys.path.insert(0, str(Path(__file__).parent))
 
 from deploy.stack import Stack, default_model  # noqa: E402

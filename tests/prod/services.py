@@ -19,7 +19,7 @@ import redis
 
 from deploy.stack import http_ok
 
-ROOT = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT
 
 SHARED_PG = os.environ.get("PROD_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 SHARED_REDIS = os.environ.get("PROD_REDIS_URL", "redis://127.0.0.1:6379/7")

@@ -36,7 +36,7 @@ def test_database_and_redis_urls_stay_in_the_environment():
     assert "s3cret" not in text and "r3dis" not in text
     assert out["tracker_store"]["url"] == "${DATABASE_URL}"
     assert out["tracker_store"]["type"].endswith("ResilientSQLTrackerStore")
-    assert out["lock_store"] == {"type": "deploy.addons.lock_store.AtomicRedisLockStore",
+    assert out["lock_store"] == {"type": "rasa_addons.stores.lock_store.AtomicRedisLockStore",
                                  "url": "redis", "port": 6380, "db": 2,
                                  "use_ssl": False, "socket_timeout": 2.0,
                                  "password": "${REDIS_PASSWORD}"}

@@ -5,12 +5,11 @@ import asyncio
 import json
 import random
 import time
-from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import socketio
 
-ROOT = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT
 RUN_DIR = ROOT / "results" / "security"
 RASA_PORT, ACTIONS_PORT, WEB_PORT, TELEGRAM_FAKE_PORT = 5710, 5760, 5790, 5795
 BASE = f"http://127.0.0.1:{RASA_PORT}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-from deploy.addons.action_server import check_call
+from actions.server import check_call
 from httpclient import post
 from secstack import ACTIONS, var_secret
 

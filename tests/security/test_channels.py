@@ -9,7 +9,7 @@ import random
 import pytest
 import socketio
 
-from deploy.addons.guard import settings
+from rasa_addons.guard import settings
 from httpclient import new_sender, post, texts, tracker, user_texts
 from secstack import BASE, ROOT, Widget, telegram_update, var_secret
 

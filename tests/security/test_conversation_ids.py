@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import time
 
-from deploy.addons.guard import ConversationIds
+from rasa_addons.guard import ConversationIds
 from httpclient import new_sender, post
 from secstack import BASE, var_secret
 

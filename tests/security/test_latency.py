@@ -15,7 +15,7 @@ import time
 
 import aiohttp
 
-from deploy.addons.guard import settings
+from rasa_addons.guard import settings
 from httpclient import new_sender
 from secstack import BASE, Widget, telegram_update, var_secret
 

@@ -62,7 +62,7 @@ def test_files_under_var_are_private(served):
 
 
 def test_telemetry_is_off_in_every_process(served):
-    pids = subprocess.run(["pgrep", "-f", "deploy.addons.(rasa_server|action_server)"],
+    pids = subprocess.run(["pgrep", "-f", "(rasa_addons.server|actions.server)"],
                           capture_output=True, text=True).stdout.split()
     ours = []
     for pid in pids:

@@ -1,11 +1,11 @@
-"""The plain-Python pieces (deploy/addons/guard.py, deploy/addons/log_scrub.py)."""
+"""The plain-Python pieces (rasa_addons/guard.py, immuno/log_scrub.py)."""
 from __future__ import annotations
 
 import logging
 import time
 
-from deploy.addons import log_scrub
-from deploy.addons.guard import Bucket, ConversationIds, RateLimiter, clean_text, settings
+from immuno import log_scrub
+from rasa_addons.guard import Bucket, ConversationIds, RateLimiter, clean_text, settings
 
 
 def test_ids_verify_only_with_the_servers_key_and_carry_their_issue_time():
@@ -52,7 +52,7 @@ def test_scrubber_removes_registered_texts_ids_phones_and_mails(caplog):
         logger.debug("parse_data_text=%s", text)
         logger.warning("conversation %s, phone 06 11 22 33 44 or +33611223344, a@b.fr",
                        conversation)
-        logging.getLogger("components.red_flag_detector").info(
+        logging.getLogger("rasa_addons.components.red_flag_detector").info(
             "Red flag: emergency signs %s", ["chest_pain"])
     joined = "\n".join(r.getMessage() for r in caplog.records)
     for secret in ("Plantagenêt", conversation, "06 11 22 33 44", "+33611223344", "a@b.fr",
@@ -67,8 +67,8 @@ def test_processor_guard_expiry_length_and_button_payloads():
     from rasa.shared.core.events import BotUttered, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from deploy.addons import guard
-    from deploy.addons.rasa_server import check_message
+    from rasa_addons import guard
+    from rasa_addons.server import check_message
 
     ids = guard.conversation_ids()
     now = time.time()

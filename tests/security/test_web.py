@@ -60,5 +60,5 @@ def test_nginx_template_has_tls_hsts_limits_and_the_apps_body_limit():
                    "limit_req zone=messages", "limit_conn per_address",
                    "client_max_body_size 64k", "client_header_timeout"):
         assert needle in conf, needle
-    from deploy.addons.guard import REQUEST_MAX_BYTES
+    from rasa_addons.guard import REQUEST_MAX_BYTES
     assert REQUEST_MAX_BYTES == 64 * 1024

@@ -11,7 +11,7 @@ import pytest
 
 from immuno import contacts, content
 
-REPO = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT as REPO
 
 
 @pytest.fixture

@@ -1,12 +1,12 @@
 """What the domain says on its own (so that it works without the action server) must not
 drift from the knowledge files, which are the single source of medical text."""
-from pathlib import Path
 
 import yaml
 
 from immuno import triage
+from immuno.paths import ROOT
 
-DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text())
 
 
 def response_text(name):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -13,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 from immuno.knowledge import Answer, Drug, FaqSection, load_knowledge
 from immuno.normalize import normalize
 
-REPO = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT as REPO
 INVITATION = "décrivez-le-moi : je vous dirai quoi faire"
 TOPIC_INTENTS = [
     "ask_immunotherapy", "ask_immune_system", "ask_cytokines", "ask_monoclonal_antibodies",

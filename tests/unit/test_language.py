@@ -1,7 +1,6 @@
 """immuno.language: offline language detection and what patients who do not write French read."""
 import re
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 import yaml
@@ -9,7 +8,7 @@ import yaml
 from immuno import language
 from immuno.contacts import load_contacts
 
-REPO = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT as REPO
 DOMAIN = yaml.safe_load((REPO / "domain.yml").read_text(encoding="utf-8"))
 DATA = yaml.safe_load((REPO / "knowledge" / "languages.yml").read_text(encoding="utf-8"))
 OPEN = datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc)  # a Tuesday, 11:00 in Paris

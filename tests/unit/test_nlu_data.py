@@ -1,11 +1,10 @@
 """Training data that Rasa would silently skip or that contradicts itself."""
 from collections import defaultdict
-from pathlib import Path
 import re
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT
 NLU_FILES = [ROOT / "data" / "nlu.yml", *sorted((ROOT / "data" / "nlu").glob("*.yml"))]
 MIN_EXAMPLES = 15
 

@@ -1,7 +1,6 @@
 """Every case of tests/conversations/questions_*.yml through the plain-Python core, without a
 bot: the knowledge answer for the first expected intent, and for the language cases the
 detected language, the English level and the messages the domain and the action send."""
-from pathlib import Path
 
 import pytest
 import yaml
@@ -11,7 +10,7 @@ from immuno.contacts import load_contacts
 from immuno.knowledge import load_knowledge
 from immuno.normalize import normalize
 
-REPO = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT as REPO
 CASES = [c for f in sorted((REPO / "tests" / "conversations").glob("questions_*.yml"))
          for c in yaml.safe_load(f.read_text(encoding="utf-8"))["cases"]]
 DOMAIN = yaml.safe_load((REPO / "domain.yml").read_text(encoding="utf-8"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
@@ -13,7 +12,7 @@ from immuno import contacts, triage_reply
 from immuno.knowledge import Knowledge, load_knowledge
 from immuno.normalize import normalize
 
-REPO = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT as REPO
 NOT_COVERED = "mon support ne traite pas"
 CARD_MARKERS = ["sa cible est", "dans le support, il est cite"]
 

@@ -5,15 +5,15 @@ answer() to the question next_question() asked; hypothetical cases go through as
 Targets (docs/ARCHITECTURE.md): 0 under-triage, exact level on >= 95 % of emergencies,
 over-triage on advice cases <= 15 %.
 """
-from pathlib import Path
 
 import pytest
 import yaml
 
 from immuno.normalize import normalize
+from immuno.paths import ROOT
 from immuno.triage import RANK, advice_text, assess, decide, level_message, next_question, start, answer
 
-CASES_DIR = Path(__file__).resolve().parents[1] / "conversations"
+CASES_DIR = ROOT / "tests" / "conversations"
 CASES = [c for f in sorted(CASES_DIR.glob("triage_*.yml"))
          for c in yaml.safe_load(f.read_text(encoding="utf-8"))["cases"]]
 

@@ -4,11 +4,18 @@
   var input = document.getElementById("faq-search-input");
   var count = document.getElementById("faq-search-count");
   if (!input) { return; }
+  // immuno.normalize.fold, for the query (the page's entries carry theirs in data-search,
+  // computed by scripts/build_faq.py); tests/unit/test_fold_js.py checks that both agree.
+  var LIGATURES = { "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d" };
   function fold(text) {
-    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").toLowerCase();
+    return String(text || "").toLowerCase()
+      .replace(/[œæßøłđ]/g, function (c) { return LIGATURES[c]; })
+      .normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[-'\u2018\u2019\u02bc`\u00b4\u2010-\u2014]/g, " ")
+      .split(/\s+/).filter(Boolean).join(" ");
   }
   var entries = [].slice.call(document.querySelectorAll(".faq-entry, #triage-criteria tbody tr"));
-  var index = entries.map(function (e) { return fold(e.textContent); });
+  var index = entries.map(function (e) { return e.getAttribute("data-search") || fold(e.textContent); });
   var sections = [].slice.call(document.querySelectorAll(".faq-section"));
   var timer = null;
 
@@ -24,9 +31,9 @@
       section.hidden = words.length > 0 &&
         !section.querySelector(".faq-entry:not([hidden]), #triage-criteria tbody tr:not([hidden])");
     });
-    count.textContent = words.length
-      ? shown + (shown > 1 ? " questions trouvées." : " question trouvée.")
-      : shown + " questions.";
+    var key = !words.length ? "data-count-all"
+      : (shown > 1 ? "data-count-found-many" : "data-count-found-one");
+    count.textContent = count.getAttribute(key).replace("{count}", shown);
   }
   input.addEventListener("input", function () {
     clearTimeout(timer);

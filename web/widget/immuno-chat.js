@@ -32,8 +32,9 @@
   var data = (script && script.dataset) || {};
   var globalConfig = window.ImmunoChatConfig || {};
 
-  var TEXT = {
-    title: data.title || globalConfig.title || "Assistant immunothérapie",
+  // GENERATED from knowledge/interface.yml by scripts/build_widget_text.py: do not edit.
+  var WORDS = {
+    title: "Assistant immunothérapie",
     open: "Ouvrir l'assistant immunothérapie",
     launcher: "Une question sur l'immunothérapie ?",
     close: "Fermer",
@@ -54,6 +55,10 @@
     unavailable: "Assistant indisponible. En cas d'urgence appelez le 15.",
     log: "Conversation avec l'assistant"
   };
+  // END GENERATED
+  var TEXT = {};
+  Object.keys(WORDS).forEach(function (key) { TEXT[key] = WORDS[key]; });
+  TEXT.title = data.title || globalConfig.title || WORDS.title;
 
   function serverUrl() {
     if (data.server) { return data.server; }

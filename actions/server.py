@@ -1,4 +1,4 @@
-"""rasa-sdk's action server, authenticated: `python -m deploy.addons.action_server ...`
+"""rasa-sdk's action server, authenticated: `python -m actions.server ...`
 (same arguments as `python -m rasa_sdk`).
 
 * Every call but /health must carry the shared secret in the `X-Action-Token` header
@@ -18,7 +18,7 @@ import os
 
 os.umask(0o077)
 
-from deploy.addons import log_scrub  # noqa: E402
+from immuno import log_scrub  # noqa: E402
 
 log_scrub.install()
 
@@ -31,7 +31,7 @@ import rasa_sdk.endpoint  # noqa: E402
 from sanic import Sanic, response  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
-from deploy.addons import guard  # noqa: E402
+from immuno.secret_file import secret  # noqa: E402
 
 logger = logging.getLogger(__name__)
 TOKEN_HEADER = "X-Action-Token"
@@ -71,7 +71,7 @@ def check_call(request: Request, token: str, channels: set) -> Optional[Any]:
 
 
 def harden(app: Sanic) -> Sanic:
-    token = guard.secret("ACTION_SERVER_TOKEN", "action-server-token")
+    token = secret("ACTION_SERVER_TOKEN", "action-server-token")
     channels = allowed_channels()
 
     async def authenticate(request: Request):
@@ -103,6 +103,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    from deploy.addons.action_server import main as module_main
+    from actions.server import main as module_main
 
     module_main()

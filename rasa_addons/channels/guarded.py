@@ -1,15 +1,15 @@
 """What the REST and socket.io channels share: issuing conversation ids and rate limits.
 
-The checks themselves are plain Python (deploy/addons/guard.py); the message-level checks
+The checks themselves are plain Python (rasa_addons/guard.py); the message-level checks
 (length, NUL, "/intent" payloads, idle expiry) run for every channel in the processor
-(deploy/addons/rasa_server.py).
+(rasa_addons/server.py).
 """
 from __future__ import annotations
 
 import logging
 from typing import Optional
 
-from deploy.addons import guard
+from rasa_addons import guard
 
 logger = logging.getLogger(__name__)
 

@@ -1,9 +1,9 @@
-"""`rasa run`, hardened: `python -m deploy.addons.rasa_server run ...` (same arguments).
+"""`rasa run`, hardened: `python -m rasa_addons.server run ...` (same arguments).
 
 Before Rasa starts:
 * umask 077: every file the server writes (var/tracker.db, the audit trail) is 0600;
 * telemetry off, whatever the user's ~/.config/rasa says;
-* the log scrubber (deploy/addons/log_scrub.py) is installed.
+* the log scrubber (immuno/log_scrub.py) is installed.
 
 On the Sanic app (wrapping rasa.core.run.configure_app):
 * the Host header must be in the allowlist (loopback names and ALLOWED_HOSTS): a web page
@@ -34,7 +34,7 @@ import sys
 os.umask(0o077)
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
-from deploy.addons import log_scrub  # noqa: E402
+from immuno import log_scrub  # noqa: E402
 
 log_scrub.install()
 
@@ -53,8 +53,9 @@ from sanic import Sanic, response  # noqa: E402
 from sanic.exceptions import PayloadTooLarge, RequestTimeout  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
-from deploy.addons import guard  # noqa: E402
-from deploy.addons.guard import (ConversationExpired, InvalidConversation,  # noqa: E402
+from immuno import interface  # noqa: E402
+from rasa_addons import guard  # noqa: E402
+from rasa_addons.guard import (ConversationExpired, InvalidConversation,  # noqa: E402
                                  Refused)
 
 REQUEST_MAX_BYTES = guard.REQUEST_MAX_BYTES
@@ -84,8 +85,9 @@ def host_name(header: str) -> str:
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
-def _json_error(status: int, code: str, text: str):
-    return response.json({"error": code, "message": text}, status=status)
+def _json_error(status: int, code: str):
+    """A refusal with knowledge/interface.yml's sentence for its code."""
+    return response.json({"error": code, "message": interface.error(code)}, status=status)
 
 
 def harden_app(app: Sanic) -> Sanic:
@@ -99,22 +101,21 @@ def harden_app(app: Sanic) -> Sanic:
 
     async def check_request(request: Request):
         if host_name(request.headers.get("host", "")) not in hosts:
-            return _json_error(421, "host_not_allowed", "Hôte non autorisé.")
+            return _json_error(421, "host_not_allowed")
         if request.path.startswith(CHANNEL_PREFIXES) or not request.body:
             return None
         content_type = (request.headers.get("content-type") or "").split(";")[0].strip()
         if content_type.lower() != "application/json":
-            return _json_error(415, "unsupported_media_type",
-                               "Envoyez du JSON (Content-Type: application/json).")
+            return _json_error(415, "unsupported_media_type")
         return None
 
     app.register_middleware(check_request, "request")
 
     async def too_large(request: Request, exception: Exception):
-        return _json_error(413, "body_too_large", "Requête trop volumineuse.")
+        return _json_error(413, "body_too_large")
 
     async def timeout(request: Request, exception: Exception):
-        return _json_error(408, "request_timeout", "Requête trop lente.")
+        return _json_error(408, "request_timeout")
 
     app.error_handler.add(PayloadTooLarge, too_large)
     app.error_handler.add(RequestTimeout, timeout)
@@ -239,6 +240,6 @@ def main() -> None:
 if __name__ == "__main__":
     # Run as `python -m`: patch with this file imported as a module, not as __main__,
     # so that the channels and this code share one set of exception classes.
-    from deploy.addons.rasa_server import main as module_main
+    from rasa_addons.server import main as module_main
 
     module_main()

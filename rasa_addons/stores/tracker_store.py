@@ -11,7 +11,7 @@
    store of that replica only (lost at the next restart, invisible to the other replicas).
    Here a database error becomes `TrackerStoreUnavailable`, which derives from
    BaseException so that the fail-safe's `except Exception` lets it through; the REST
-   channel of deploy/addons/rest.py turns it into 503 "service momentanément indisponible"
+   channel of rasa_addons/channels/rest.py turns it into 503 "service momentanément indisponible"
    and nothing is written anywhere. Same tables, same events, same SQL as `type: SQL`.
 """
 from __future__ import annotations

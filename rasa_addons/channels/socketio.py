@@ -8,7 +8,7 @@ with ``session_persistence: true`` every bot reply (emitted to that room) is los
 restored.  Same channel name (``socketio``), same credentials keys, same events, so it
 is a drop-in replacement. Hardening (issue 11):
 
-* conversation ids are issued by the server (signed, deploy/addons/guard.py): a
+* conversation ids are issued by the server (signed, rasa_addons/guard.py): a
   `session_request` with an id the server did not issue gets a fresh one, and a socket
   only ever sends and receives for the session it was confirmed (a second socket cannot
   join a session by naming its id unless it holds the signed id, which only the widget's
@@ -22,7 +22,7 @@ is a drop-in replacement. Hardening (issue 11):
 
 ::
 
-    channels.socketio.SocketIOInput:
+    rasa_addons.channels.socketio.SocketIOInput:
       user_message_evt: user_uttered
       bot_message_evt: bot_uttered
       session_persistence: true
@@ -44,9 +44,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from channels import guarded
-from deploy.addons import guard
-from deploy.addons.guard import ConversationExpired, InvalidConversation
+from rasa_addons.channels import guarded
+from rasa_addons import guard
+from rasa_addons.guard import ConversationExpired, InvalidConversation
 
 logger = logging.getLogger(__name__)
 

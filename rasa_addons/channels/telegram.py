@@ -21,7 +21,7 @@ same routes ``/webhooks/telegram/webhook`` and ``/webhooks/telegram/set_webhook`
 
 credentials.yml::
 
-    channels.telegram.TelegramInput:
+    rasa_addons.channels.telegram.TelegramInput:
       access_token: ${TELEGRAM_TOKEN}
       verify: ${TELEGRAM_VERIFY}            # the bot's username, without @
       webhook_url: ${TELEGRAM_WEBHOOK_URL}  # public https URL of /webhooks/telegram/webhook
@@ -44,7 +44,7 @@ from rasa.core.channels.telegram import TelegramOutput as RasaTelegramOutput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from deploy.addons import guard
+from rasa_addons import guard
 
 logger = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"

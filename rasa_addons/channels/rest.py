@@ -13,7 +13,7 @@ same reply (a JSON list of bot messages) as Rasa's RestInput, but:
   `{"error": <code>, "message": <French sentence>}`: body not JSON / not UTF-8 / not an
   object (400), wrong content type (415), body too long (413), message not a string
   (400), metadata not an object (400); the message length, NUL and "/intent" checks are
-  the processor's, shared with every channel (deploy/addons/rasa_server.py);
+  the processor's, shared with every channel (rasa_addons/server.py);
 * `input_channel` can no longer be set by the client (it names the channel in trackers);
 * a turn that produced no message at all (a custom action failed and nothing else
   answered, or `/restart`) gets a French sentence instead of `[]`;
@@ -36,10 +36,11 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
-from channels import guarded
-from deploy.addons import guard
-from deploy.addons.guard import ConversationExpired, InvalidConversation
-from deploy.addons.tracker_store import TrackerStoreUnavailable
+from rasa_addons.channels import guarded
+from immuno import interface
+from rasa_addons import guard
+from rasa_addons.guard import ConversationExpired, InvalidConversation
+from rasa_addons.stores.tracker_store import TrackerStoreUnavailable
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -50,9 +51,12 @@ MAX_BODY_BYTES = guard.REQUEST_MAX_BYTES
 
 
 class BadRequest(Exception):
-    def __init__(self, status: int, code: str, message: str) -> None:
+    """A refused request; the message is knowledge/interface.yml's for its code."""
+
+    def __init__(self, status: int, code: str, message: Optional[str] = None) -> None:
         super().__init__(code)
-        self.status, self.code, self.message = status, code, message
+        self.status, self.code = status, code
+        self.message = message or interface.error(code)
 
 
 def _error(status: int, code: str, message: str) -> HTTPResponse:
@@ -63,20 +67,18 @@ def parse_request(request: Request) -> Tuple[str, str, Optional[Dict[str, Any]]]
     """(sender, text, metadata) from a webhook request, or BadRequest."""
     content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
     if content_type != "application/json":
-        raise BadRequest(415, "unsupported_media_type",
-                         "Envoyez du JSON (Content-Type: application/json).")
+        raise BadRequest(415, "unsupported_media_type")
     body = request.body or b""
     if len(body) > MAX_BODY_BYTES:
-        raise BadRequest(413, "body_too_large", "Requête trop volumineuse.")
+        raise BadRequest(413, "body_too_large")
     try:
         payload = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:
-        raise BadRequest(400, "invalid_utf8", "Le corps de la requête n'est pas en UTF-8.")
+        raise BadRequest(400, "invalid_utf8")
     except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
-        raise BadRequest(400, "invalid_json", "Le corps de la requête n'est pas du JSON valide.")
+        raise BadRequest(400, "invalid_json")
     if not isinstance(payload, dict):
-        raise BadRequest(400, "invalid_payload",
-                         'Attendu : un objet JSON {"sender": ..., "message": ...}.')
+        raise BadRequest(400, "invalid_payload")
 
     sender = payload.get("sender")
     if not guarded.is_issued(sender):
@@ -84,12 +86,11 @@ def parse_request(request: Request) -> Tuple[str, str, Optional[Dict[str, Any]]]
 
     text = payload.get("message")
     if not isinstance(text, str):
-        raise BadRequest(400, "invalid_message",
-                         "Champ « message » manquant ou invalide (texte attendu).")
+        raise BadRequest(400, "invalid_message")
 
     metadata = payload.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
-        raise BadRequest(400, "invalid_metadata", "Champ « metadata » : objet JSON attendu.")
+        raise BadRequest(400, "invalid_metadata")
     return sender, text, metadata
 
 

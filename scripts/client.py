@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 from typing import Mapping, Optional
 
-ROOT = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT
 
 
 def api_token(env: Mapping[str, str] = os.environ) -> Optional[str]:

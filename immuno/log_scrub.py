@@ -1,7 +1,7 @@
 """No message text, conversation id or phone number in any log line, at any level.
 
-Installed first thing in the Rasa server and the action server (deploy/addons/
-rasa_server.py, deploy/addons/action_server.py). Every log record is built by the
+Installed first thing in the Rasa server and the action server (rasa_addons/
+server.py, actions/server.py). Every log record is built by the
 record factory below, so the rule holds for Rasa's, Sanic's, structlog's (rendered
 through the standard library) and this project's loggers alike; Python warnings (Rasa's
 `raise_warning` copies a "/intent" message into one) are routed to logging so they are
@@ -34,7 +34,7 @@ _PATTERNS = [
     # 8+ digits, possibly separated by spaces, dots or dashes: phone numbers, chat ids.
     re.compile(r"\+?\d(?:[ .\-]?\d){7,}"),
 ]
-_QUIET_LOGGERS = {"components.red_flag_detector": "Red flag: emergency sign found"}
+_QUIET_LOGGERS = {"rasa_addons.components.red_flag_detector": "Red flag: emergency sign found"}
 _MIN_REGISTERED = 4
 # The messages being handled now are the ones a log line can quote: the last few hundred
 # (each with up to four spellings) are enough, and keep every log line cheap.

@@ -21,7 +21,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.red_flag_detector import RedFlagDetector
+from rasa_addons.components.red_flag_detector import RedFlagDetector
 from immuno import language
 
 EMERGENCY_INTENT = "report_emergency"

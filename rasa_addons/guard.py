@@ -5,10 +5,9 @@
 * `clean_text`: NUL, other control characters and lone surrogates removed.
 * `ConversationIds`: conversation ids issued by the server, signed with HMAC-SHA256; a
   client-made id does not verify. Idle expiry is checked against the tracker's last
-  event (deploy/addons/rasa_server.py).
+  event (rasa_addons/server.py).
 * `RateLimiter`: token buckets per key (conversation, client address).
-* `secret()`: a secret from the environment, else from a 0600 file under var/ created on
-  first use.
+* `secret()`: re-exported from immuno/secret_file.py.
 """
 from __future__ import annotations
 
@@ -27,9 +26,10 @@ from typing import Dict, Mapping, Optional, Tuple
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from immuno.paths import ROOT
+from immuno.secret_file import secret  # noqa: F401  (guard.secret for the channels)
+
 DEFAULT_SETTINGS = ROOT / "settings" / "security.yml"
-VAR = ROOT / "var"
 
 # Largest request body accepted by the Rasa server, its REST channel and nginx.
 REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", "65536"))
@@ -87,22 +87,6 @@ def settings(path: Optional[str] = None) -> Settings:
         new_conversations=_bucket(limits["new_conversations_per_client_address"]),
         messages=dict(raw["messages"]),
     )
-
-
-def secret(env_name: str, file_name: str, env: Mapping[str, str] = os.environ) -> str:
-    """The secret in $env_name, else the content of var/<file_name> (created, 0600)."""
-    value = (env.get(env_name) or "").strip()
-    if value:
-        return value
-    path = Path(env.get(f"{env_name}_FILE") or VAR / file_name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text(encoding="utf-8").strip()
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(secrets.token_urlsafe(32) + "\n")
-    return path.read_text(encoding="utf-8").strip()
 
 
 class ConversationIds:

@@ -1,1 +1,0 @@
-"""Production add-ons loaded by Rasa through endpoints/credentials (see docs/PRODUCTION.md)."""
