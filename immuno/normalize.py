@@ -79,13 +79,28 @@ def _stemmer():
 
 @lru_cache(maxsize=1)
 def lexicon_words() -> frozenset:
-    """Stems of the words (4+ letters) of the lexicon's files: its phrases, and the runs of
-    letters of its patterns ("crach" of `crach(e|ent)`). Empty if the lexicon cannot be read."""
+    """The words (4+ letters) of the lexicon's files and their stems: its phrases, and the
+    runs of letters of its patterns ("crach" of `crach(e|ent)`); not its comments. Empty if
+    the lexicon cannot be read."""
+    import yaml
+
+    def strings(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield str(key)
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+        elif isinstance(node, str):
+            yield node
+
     words = set()
     try:
         for path in sorted(_LEXICON.rglob("*.yml")):
-            words.update(re.findall(r"[a-z]{4,}", _strip_accents(path.read_text("utf-8").lower())))
-    except OSError:
+            for text in strings(yaml.safe_load(path.read_text("utf-8"))):
+                words.update(re.findall(r"[a-z]{4,}", _strip_accents(text.lower())))
+    except (OSError, yaml.YAMLError):
         return frozenset()
     stem = _stemmer().stemWord
     return frozenset(words | {stem(w) for w in words})

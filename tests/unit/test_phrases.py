@@ -61,6 +61,11 @@ def test_one_typo_in_a_long_phrase_word_is_read(text):
     ("une tache rougge sur le bras", "skin_rash"),
     ("le morale dans les chausettes", "low_mood"),
     ("une selle couleur goudrom", "black_stool"),
+    # plain words added to the lexicon for this (they were only patterns)
+    ("des urinnes foncees", "dark_urine"),
+    ("les chvilles gonflees depuis hier", "swollen_ankles"),
+    ("des palptations le soir", "palpitations"),
+    ("une migrainne depuis ce matin", "headache"),
 ])
 def test_typos_are_read_with_the_lexicon(text, sign):
     assert sign in understand(text).present
@@ -85,3 +90,4 @@ def test_the_typo_index_keeps_the_cost_linear():
     text = " ".join(["je me sentais partr"] * 200)
     assert len(phrases.find(lexicon, text)) == 200
     assert len(lexicon._phrase_alts) <= 5  # one look-up per distinct word
+
