@@ -201,6 +201,7 @@ def _match_at(words, i: int, keys: Tuple[str, ...]):
 
 def warm_up(crit) -> None:
     """Compiles the phrases (and loads the stemmer or pipeline) now, not at the first message."""
+    lexicon_words()  # the word list of glued pronouns and typos
     if any(crit.phrases.values()):
         _index(crit)
         _special_keys()
