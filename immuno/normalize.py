@@ -8,12 +8,20 @@ JavaScript for the query (tests/unit/test_fold_js.py checks that both agree).
 
 normalize(text) -> lower case, no accents, punctuation to spaces (except `.`/`,` inside
 numbers, decimal comma -> dot), `°` -> ` deg `, SMS spellings expanded, letters repeated
-three times or more cut to two, single spaces. Never raises.
+three times or more cut to two, a pronoun glued to a verb split ("jcrache" -> "je crache",
+"ça mgratte" -> "ça me gratte"), single spaces. Never raises.
+
+A glued "j" is split from any word that goes on with a consonant (no French word starts
+so), a glued "m" or "t" only when the rest is a word of the lexicon (knowledge/lexicon/,
+its phrases and the letters of its patterns, compared on Snowball stems) and the whole is
+not: "mgratte" is split, "trois", "tremble", "mg", "ml" are not.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 _LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"}
 
@@ -41,7 +49,19 @@ _SMS = {
     "ya": "il y a", "yavait": "il y avait", "qqch": "quelque chose", "qq": "quelque",
     "tps": "temps", "bi1": "bien", "b1": "bien", "rien": "rien",
     "fievr": "fievre", "temp": "temperature", "diarhe": "diarrhee",
+    "st": "sont", "dc": "donc", "qd": "quand", "qnd": "quand", "kan": "quand",
+    "pcq": "parce que", "pck": "parce que", "psk": "parce que", "pske": "parce que",
+    "vrmt": "vraiment", "vrm": "vraiment", "ptet": "peut etre", "ptetre": "peut etre",
+    "bjr": "bonjour", "bsr": "bonsoir", "slt": "salut", "mwa": "moi", "twa": "toi",
+    "ns": "nous", "tro": "trop",
+    "ojd": "aujourd hui", "rdv": "rendez vous", "jcrois": "je crois", "jpense": "je pense",
 }
+
+# Glued pronouns: "jcrache", "mgratte". Words of a glued "m"/"t" that are units or usual
+# abbreviations, never split.
+_GLUED = re.compile(r"([jmt])([bcdfghjklmnpqrstvwxz][a-z]{2,})")
+_NEVER_SPLIT = {"mg", "ml", "mmol", "mmhg", "tsh", "tdm", "trt", "ttt"}
+_LEXICON = Path(__file__).resolve().parents[1] / "knowledge" / "lexicon"
 
 _REPEAT = re.compile(r"([^\W\d_])\1{2,}")
 _DECIMAL = re.compile(r"(\d)[,.](\d)")
@@ -60,6 +80,59 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return " ".join(WORD_BREAK.sub(" ", text).split())
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("french")
+
+
+@lru_cache(maxsize=1)
+def lexicon_words() -> frozenset:
+    """The words (4+ letters) of the lexicon's files and their stems: its phrases, and the
+    runs of letters of its patterns ("crach" of `crach(e|ent)`); not its comments. Empty if
+    the lexicon cannot be read."""
+    import yaml
+
+    def strings(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield str(key)
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+        elif isinstance(node, str):
+            yield node
+
+    words = set()
+    try:
+        for path in sorted(_LEXICON.rglob("*.yml")):
+            for text in strings(yaml.safe_load(path.read_text("utf-8"))):
+                words.update(re.findall(r"[a-z]{4,}", _strip_accents(text.lower())))
+    except (OSError, yaml.YAMLError):
+        return frozenset()
+    stem = _stemmer().stemWord
+    return frozenset(words | {stem(w) for w in words})
+
+
+@lru_cache(maxsize=16384)
+def _unglue(word: str) -> str:
+    """ "jcrache" -> "je crache"; "mgratte" -> "me gratte" when "gratte" is a lexicon word and
+    "mgratte" is not; the word itself otherwise."""
+    m = _GLUED.fullmatch(word)
+    if not m or word in _NEVER_SPLIT or word in _SMS:
+        return word
+    pronoun, rest = m.groups()
+    if pronoun != "j":
+        known = lexicon_words()
+        stem = _stemmer().stemWord
+        if len(rest) < 4 or word in known or stem(word) in known or not (
+                rest in known or stem(rest) in known):
+            return word
+    return {"j": "je", "m": "me", "t": "te"}[pronoun] + " " + rest
 
 
 def normalize(text: str) -> str:
@@ -86,7 +159,7 @@ def normalize(text: str) -> str:
         elif word == "temp" and words and words[-1] in ("le", "du", "de", "ce", "en", "mon", "longtemps"):
             words.append("temps")  # "tout le temp" is time, "temp 38" is a temperature
         else:
-            words.append(_SMS.get(word, word))
+            words.append(_SMS.get(word) or _unglue(word))
     text = " ".join(words)
     # "mal o ventre", "mal o dos": o -> au after mal / douleur
     text = re.sub(r"\b(mal|mals|douleur|douleurs) o\b", r"\1 au", text)

@@ -8,6 +8,14 @@ Each word is reduced to its Snowball French stem (PyStemmer), after accents are 
 their infinitive, pronouns, articles and possessives to one form each ("me/te/se" -> "se",
 "mon/ma/ses" -> "son"), and a few intensifiers may sit between the words of a phrase ("je me
 sens vraiment partir"). Why stems rather than spaCy's lemmas: docs/ARCHITECTURE.md.
+
+Typos: a word of 5 letters or more also matches a phrase word of 5 letters or more at one
+edit (a letter added, dropped, changed, or two letters swapped, never the first letter) of
+its folded form or of its stem of 5 letters or more: "fatigé" finds "fatigue", "respriation" finds "respiration". Never for shorter words,
+negation words, intensifiers, pronouns or numbers, nor for a word that is itself a word of
+the lexicon or of _REAL_WORDS ("salle" is not "selle"). The candidates come from an index of
+the phrase words with one letter deleted (symmetric deletion), so the cost of a message stays
+linear in its length.
 """
 from __future__ import annotations
 
@@ -15,7 +23,7 @@ import re
 from functools import lru_cache
 from typing import Dict, List, Tuple
 
-from immuno.normalize import normalize
+from immuno.normalize import lexicon_words, normalize
 
 _IRREGULAR = {
     **dict.fromkeys("ai as a avons avez ont avais avait avaient eu eue aurai aura aurait".split(), "avoir"),
@@ -41,6 +49,13 @@ _GAP = {"tres", "tout", "toute", "vraiment", "completement", "trop", "si", "supe
         "encore", "deja", "carrement", "totalement", "grave", "hyper", "un", "peu"}
 _NEGATIONS = {"pas", "plus", "rien", "jamais", "aucun", "aucune"}
 _MAX_GAP = 2
+_MIN_FUZZY = 5  # letters of the folded word, in the message and in the phrase
+_MIN_SUBSTITUTION = 6  # a changed letter in shorter words makes other words (forte / force)
+# Real words one letter away from a phrase word, never read as a typo of it.
+_REAL_WORDS = frozenset("""
+    salle salles sales mail mails malle branche brancher canard debut dessus envoie envoi
+    plait plante planter plantes stable seule seules pleine plein forte fortes raide
+    venir vente teinte""".split())
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +78,85 @@ def tokens(text: str) -> List[Tuple[int, int, str]]:
     return [(m.start(), m.end(), _stem(m.group())) for m in _WORD.finditer(text)]
 
 
+def _deletions(word: str) -> set:
+    return {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one insertion, deletion or adjacent transposition, or (words of
+    _MIN_SUBSTITUTION letters or more) one substitution; never in the first letter."""
+    if a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return min(len(a), len(b)) >= _MIN_SUBSTITUTION
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def _fuzzy_index(crit) -> Dict[str, set]:
+    """A phrase word that may be misspelt, by each of its forms (folded word "w", stem "s")
+    with one letter deleted or none: variant -> {(kind, form, key)}."""
+    cached = getattr(crit, "_phrase_fuzzy", None)
+    if cached is not None:
+        return cached
+    index: Dict[str, set] = {}
+    for items in crit.phrases.values():
+        for phrase in items:
+            for word in _WORD.findall(normalize(phrase)):
+                key = _stem(word)
+                if _fuzzable(word):
+                    for kind, form in _forms(word, key):
+                        for variant in _deletions(form):
+                            index.setdefault(variant, set()).add((kind, form, key))
+    crit._phrase_fuzzy = index
+    crit._phrase_alts = {}
+    return index
+
+
+def _fuzzable(word: str) -> bool:
+    return (len(word) >= _MIN_FUZZY and word.isalpha() and word not in _SAME
+            and word not in _NEGATIONS and word not in _GAP and word not in _IRREGULAR)
+
+
+def _forms(word: str, key: str):
+    return (("w", word), ("s", key)) if len(key) >= _MIN_FUZZY else (("w", word),)
+
+
+def _keys_of(crit, word: str, key: str) -> frozenset:
+    """The phrase keys a message word may stand for: its own, and those one edit away (folded
+    word to folded word, stem to stem), or whose stem the word is ("respir")."""
+    alts = crit._phrase_alts
+    found = alts.get(word)
+    if found is not None:
+        return found
+    index = crit._phrase_fuzzy
+    keys = {key}
+    if _fuzzable(word):
+        real = _real_word(word, key)
+        for kind, form in _forms(word, key):
+            for variant in _deletions(form):
+                for target_kind, target, target_key in index.get(variant, ()):
+                    if (kind == "w" and target_kind == "s" and form == target) or (
+                            not real and target_kind == kind and _one_edit(form, target)):
+                        keys.add(target_key)
+    found = frozenset(keys)
+    if len(alts) > 65536:
+        alts.clear()
+    alts[word] = found
+    return found
+
+
+def _real_word(word: str, key: str) -> bool:
+    """A word of the lexicon's files (immuno.normalize) or of _REAL_WORDS: not a typo."""
+    known = lexicon_words()
+    return word in _REAL_WORDS or word in known or key in known
+
+
 def _index(crit) -> Dict[str, List[Tuple[Tuple[str, ...], str]]]:
     """First key -> [(keys of the phrase, sign id)], longest phrases first."""
     cached = getattr(crit, "_phrase_index", None)
@@ -77,6 +171,7 @@ def _index(crit) -> Dict[str, List[Tuple[Tuple[str, ...], str]]]:
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     crit._phrase_index = index
+    _fuzzy_index(crit)
     return index
 
 
@@ -96,16 +191,17 @@ def _match_at(words, i: int, keys: Tuple[str, ...]):
         if n:
             j += 1
             gap = 0
-            while j < len(words) and words[j][2] != key and words[j][2] in gaps and gap < _MAX_GAP:
+            while j < len(words) and key not in words[j][3] and words[j][2] in gaps and gap < _MAX_GAP:
                 j += 1
                 gap += 1
-        if j >= len(words) or words[j][2] != key:
+        if j >= len(words) or key not in words[j][3]:
             return None
     return j
 
 
 def warm_up(crit) -> None:
     """Compiles the phrases (and loads the stemmer or pipeline) now, not at the first message."""
+    lexicon_words()  # the word list of glued pronouns and typos
     if any(crit.phrases.values()):
         _index(crit)
         _special_keys()
@@ -116,10 +212,14 @@ def find(crit, text: str) -> List[Tuple[int, int, str]]:
     if not any(crit.phrases.values()):
         return []
     index = _index(crit)
-    words = tokens(text)
+    _fuzzy_index(crit)
+    words = [(start, end, key, _keys_of(crit, text[start:end], key))
+             for start, end, key in tokens(text)]
     hits = []
-    for i, (start, _, key) in enumerate(words):
-        for keys, sid in index.get(key, ()):
+    for i, (start, _, key, alts) in enumerate(words):
+        entries = index.get(key, ()) if len(alts) == 1 else list(dict.fromkeys(
+            entry for alt in sorted(alts, key=lambda k: k != key) for entry in index.get(alt, ())))
+        for keys, sid in entries:
             last = _match_at(words, i, keys)
             if last is None:
                 continue

@@ -61,3 +61,25 @@ def test_property_never_raises_and_output_is_clean(text):
     assert out == out.strip()
     assert "  " not in out
     assert all(c.isascii() for c in out)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("jcrache du sang", "je crache du sang"),
+    ("jrespire tres mal", "je respire tres mal"),
+    ("jgrelotte depuis hier", "je grelotte depuis hier"),
+    ("jmange plus rien", "je mange plus rien"),
+    ("ça mgratte partout", "ca me gratte partout"),
+    ("les selles st noires", "les selles sont noires"),
+    ("ya du sang ds le pipi", "il y a du sang dans le pipi"),
+    ("jsuis crevé pcq jdors pas", "je suis creve parce que je dors pas"),
+])
+def test_glued_pronouns_and_sms_words_are_read(raw, expected):
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "trois selles", "ca tremble", "trop fatigue", "5 mg", "10 ml", "tres mal", "triste",
+    "transpire", "travail", "trouble", "mmol", "tsh basse",
+])
+def test_real_words_starting_with_t_or_m_are_not_broken(text):
+    assert normalize(text) == text
