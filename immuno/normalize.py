@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
+
+from immuno.paths import ROOT
 
 _LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"}
 
@@ -61,7 +62,7 @@ _SMS = {
 # abbreviations, never split.
 _GLUED = re.compile(r"([jmt])([bcdfghjklmnpqrstvwxz][a-z]{2,})")
 _NEVER_SPLIT = {"mg", "ml", "mmol", "mmhg", "tsh", "tdm", "trt", "ttt"}
-_LEXICON = Path(__file__).resolve().parents[1] / "knowledge" / "lexicon"
+_LEXICON = ROOT / "knowledge" / "lexicon"
 
 _REPEAT = re.compile(r"([^\W\d_])\1{2,}")
 _DECIMAL = re.compile(r"(\d)[,.](\d)")
@@ -111,7 +112,7 @@ def lexicon_words() -> frozenset:
     try:
         for path in sorted(_LEXICON.rglob("*.yml")):
             for text in strings(yaml.safe_load(path.read_text("utf-8"))):
-                words.update(re.findall(r"[a-z]{4,}", _strip_accents(text.lower())))
+                words.update(re.findall(r"[a-z]{4,}", fold(text)))
     except (OSError, yaml.YAMLError):
         return frozenset()
     stem = _stemmer().stemWord

@@ -15,7 +15,7 @@ from scripts import vignettes
 
 # Messages by patients and relatives on public pages (tests/vignettes/external/): never tuned on.
 EXTERNAL_UNDER_TRIAGE_CEILING = 19  # measured 2026-12-01 on 75 messages; lower it as the lexicon improves
-HELDOUT_UNDER_TRIAGE_CEILING = 77  # measured 2026-12-01 after tuning on the second batch (dev); lower it as the lexicon improves
+HELDOUT_UNDER_TRIAGE_CEILING = 73  # measured 2026-12-01 after the second tuning and the typo tolerance; lower it as the lexicon improves
 
 
 @pytest.fixture(scope="module")
