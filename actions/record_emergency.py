@@ -4,12 +4,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.triage_events import conclude
-from immuno import triage, triage_reply
+from immuno import contacts, language, triage, triage_reply
 
 
 class ActionRecordEmergency(Action):
     """Runs after `utter_emergency` (already sent by a rule, without this server):
-    records the decision and says which team to tell, and how to reach it now."""
+    records the decision and says which team to tell, and how to reach it now (in English
+    for a patient who writes English, as utter_emergency's `language: en` variation)."""
 
     def name(self) -> Text:
         return "action_record_emergency"
@@ -29,6 +30,7 @@ class ActionRecordEmergency(Action):
             "emergency",
             decision.category,
             criteria or ["classifier_report_emergency"],
-            lines=triage_reply.emergency_followup_lines(),
+            lines=language.emergency_followup_lines(tracker.get_slot("language"), contacts.load_contacts())
+            or triage_reply.emergency_followup_lines(),
             state=state,
         )

@@ -144,7 +144,10 @@ SCHEMAS["unknown_drugs.yml"] = {
 }
 SCHEMAS["languages.yml"] = {
     "type": "object", "required": ["detection", "markers", "english", "other"],
-    "properties": {"other": {"type": "object", "additionalProperties": {
+    "properties": {"english": {"type": "object", "required": ["messages"], "properties": {"messages": {
+        "type": "object", "required": ["emergency", "urgent", "advice", "french_only", "after_emergency", "emergency_handled"],
+        "additionalProperties": TEXT}}},
+                   "other": {"type": "object", "additionalProperties": {
         "type": "object", "required": ["message", "team"], "properties": {"message": TEXT, "team": TEXT}}}},
 }
 

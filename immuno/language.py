@@ -81,6 +81,17 @@ def detect(text: str, data: LanguageData | None = None) -> str:
     return best if guess == best and probability >= settings["model_agree_probability"] else FRENCH
 
 
+def tells(text: str, data: LanguageData | None = None) -> bool:
+    """True when the message has a word typical of some language (French included): "ok",
+    "thanks" or "38,5" tell nothing, so they leave the conversation's language as it was."""
+    data = data or load_languages()
+    raw = str(text or "")
+    if len(_ARABIC.findall(raw)) >= 2:
+        return True
+    words = normalize(raw.translate(_FOLD)).split()
+    return any(w in markers for w in words for markers in data.markers.values())
+
+
 def reply_lines(code: str | None, text: str, contacts, now=None, data: LanguageData | None = None) -> list[str]:
     """What the action server adds after utter_other_language: for English, the urgent or
     advice message when the message names a symptom; for every language, the team's number
@@ -89,9 +100,23 @@ def reply_lines(code: str | None, text: str, contacts, now=None, data: LanguageD
     entry = data.other.get(code or "")
     if not entry:
         return []
-    phone = contacts.day_phone if contacts.is_open(now or datetime.now(timezone.utc)) else contacts.line_24_7
+    phone = _phone_now(contacts, now)
     if code == "en":
         level = data.english_level(text)
         if level in ("urgent", "advice"):
             return [data.english["messages"][level].format(phone=phone)]
     return [entry["team"].format(phone=phone)]
+
+
+def emergency_followup_lines(code: str | None, contacts, now=None, data: LanguageData | None = None) -> list[str] | None:
+    """For an English-writing patient, what follows the emergency message (which team to
+    tell, with the number for this hour); None for every other language (the French lines)."""
+    if code != "en":
+        return None
+    data = data or load_languages()
+    return [data.english["messages"]["after_emergency"].format(phone=_phone_now(contacts, now))]
+
+
+def _phone_now(contacts, now=None) -> str:
+    """The day line when the team is open, else the 24/7 line."""
+    return contacts.day_phone if contacts.is_open(now or datetime.now(timezone.utc)) else contacts.line_24_7

@@ -1,7 +1,7 @@
 """Language of the message, for patients who do not write French.
 
 Runs after RedFlagDetector. Adds the entity `language` (slot `language`) to every message
-long enough to tell; a message in a supported language other than French becomes
+that has a word typical of a language (French included; "ok" or "thanks" keep the slot as it was); a message in a supported language other than French becomes
 `report_emergency` when it holds an English red flag (the rule answers with utter_emergency,
 whose `language: en` variation is in English: no action server needed), else
 `other_language` (utter_other_language in that language, then the team's number).
@@ -60,7 +60,10 @@ class LanguageDetector(GraphComponent, IntentClassifier):
             RedFlagDetector._force_intent(message, UNREADABLE_INTENT)
             return
         code = language.detect(text, self.data)
-        self._add_entity(message, "language", code)
+        if code != language.FRENCH or language.tells(text, self.data):
+            # A message that tells nothing ("ok", "thanks") keeps the conversation's
+            # language: an English patient's reminders stay in English.
+            self._add_entity(message, "language", code)
         if code == language.FRENCH:
             return
         predicted = (message.get(INTENT) or {}).get("name")

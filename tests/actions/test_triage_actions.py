@@ -157,3 +157,13 @@ async def test_an_audit_that_cannot_be_written_does_not_cost_the_patient_the_rep
     assert "carte patient" in texts(messages)
     assert slot_events(events)["triage_level"] == "urgent"
     assert "audit: could not record a urgent decision" in caplog.text
+
+
+async def test_an_english_emergency_names_the_team_to_tell_in_english(audit_file):
+    tracker = create_tracker("I can't breathe", "report_emergency", slots={"language": "en"})
+    messages, events = await run_action(ActionRecordEmergency(), tracker)
+    assert slot_events(events)["triage_level"] == "emergency"
+    team = contacts.load_contacts()
+    assert texts(messages).startswith("Once emergency services have been called, tell your oncology team too:")
+    assert team.line_24_7 in texts(messages) or team.day_phone in texts(messages)
+    assert "Une fois" not in texts(messages) and "Appelez" not in texts(messages)

@@ -41,12 +41,20 @@ def test_other_languages_get_other_language(pipeline, text, code):
 
 
 @pytest.mark.parametrize("text, predicted", [
-    ("j'ai de la fièvre depuis hier", "report_symptom"), ("hello", "greet"), ("thanks", "thanks"),
+    ("j'ai de la fièvre depuis hier", "report_symptom"), ("merci", "thanks"),
     ("c'est quoi le keytruda", "ask_drug"), ("température 35,5", "report_symptom"),
 ])
 def test_french_is_left_alone(pipeline, text, predicted):
     intent, entities = run(pipeline, text, predicted)
     assert intent == predicted and entities["language"] == "fr"
+
+
+@pytest.mark.parametrize("text, predicted", [("hello", "greet"), ("thanks", "thanks"), ("ok", "affirm"), ("38,5", "report_symptom")])
+def test_a_message_that_tells_no_language_keeps_the_conversation_s(pipeline, text, predicted):
+    # No `language` entity, so the slot keeps "en" after an English emergency: the reminder
+    # that follows "ok" is still the English one.
+    intent, entities = run(pipeline, text, predicted)
+    assert intent == predicted and "language" not in entities
 
 
 def test_a_french_emergency_stays_french(pipeline):

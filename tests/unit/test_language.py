@@ -98,3 +98,29 @@ def test_domain_other_language_message_mirrors_the_data(code):
 
 def test_every_supported_language_has_a_message():
     assert set(DATA["detection"]["supported"]) == set(DATA["other"])
+
+
+def test_domain_english_handled_line_mirrors_the_data():
+    # Sent without the action server, like the English emergency.
+    (variation,) = _variation("utter_emergency_handled", "en")
+    assert variation["text"] == DATA["english"]["messages"]["emergency_handled"]
+    assert "15" in variation["text"] and "patient card" in variation["text"]
+    french = DOMAIN["responses"]["utter_emergency_handled"][0]
+    assert "condition" not in french and "carte patient" in french["text"]
+
+
+def test_the_english_emergency_is_followed_by_the_team_to_tell_in_english():
+    team = load_contacts()
+    assert language.emergency_followup_lines("en", team, OPEN) == [
+        DATA["english"]["messages"]["after_emergency"].format(phone=team.day_phone)]
+    assert team.line_24_7 in language.emergency_followup_lines("en", team, CLOSED)[0]
+    assert language.emergency_followup_lines("fr", team, OPEN) is None
+    assert language.emergency_followup_lines(None, team, OPEN) is None
+
+
+@pytest.mark.parametrize("text, tells", [
+    ("ok", False), ("thanks", False), ("hello", False), ("38,5", False), ("👍", False),
+    ("merci", True), ("I am fine", True), ("tengo fiebre", True), ("مرحبا، لا أتكلم", True),
+])
+def test_only_a_message_with_a_typical_word_tells_its_language(text, tells):
+    assert language.tells(text) is tells
