@@ -29,13 +29,12 @@ run: model
 	scripts/serve.sh
 
 # The quick checks (under a minute, no model, no server): run them before every commit.
-check: lint check-knowledge builders unit
+check: lint format-check check-knowledge builders unit
 
 lint: install
 	$(VENV)/bin/ruff check .
 
-# Reformats the code base (ruff format). Not yet part of `check`: the code base has not
-# been formatted once; after it is, add format-check to `check`.
+# Reformats the code base (ruff format); `make check` fails on unformatted code.
 format: install
 	$(VENV)/bin/ruff format .
 

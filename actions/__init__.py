@@ -1,4 +1,5 @@
 """rasa-sdk actions: thin adapters over the plain modules of `immuno/`."""
+
 from immuno import phrases, triage
 
 # The French pipeline behind the lexicon's phrases loads when the action server starts,

@@ -17,7 +17,9 @@ class ActionAnswerLanguage(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         for line in language.reply_lines(
-            tracker.get_slot("language"), (tracker.latest_message or {}).get("text") or "", contacts.load_contacts()
+            tracker.get_slot("language"),
+            (tracker.latest_message or {}).get("text") or "",
+            contacts.load_contacts(),
         ):
             dispatcher.utter_message(text=line)
         return []

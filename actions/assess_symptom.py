@@ -33,7 +33,11 @@ class ActionAssessSymptom(Action):
         if triage.next_question(state) is None:
             decision = triage.decide(state)
             events = conclude(
-                dispatcher, tracker, decision.level, decision.category, decision.matched,
+                dispatcher,
+                tracker,
+                decision.level,
+                decision.category,
+                decision.matched,
                 state=state,
             )
             return events + [SlotSet("triage_followup", False)]

@@ -20,7 +20,9 @@ class ActionRecordEmergency(Action):
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
         previous = tracker.get_slot("triage_state")
-        state = triage.add_message(previous, text) if isinstance(previous, dict) else triage.start(text)
+        state = (
+            triage.add_message(previous, text) if isinstance(previous, dict) else triage.start(text)
+        )
         decision = triage.decide(state)
         # The classifier alone may call a message an emergency: the level stays emergency.
         criteria = decision.matched if decision.level == "emergency" else []
@@ -30,7 +32,9 @@ class ActionRecordEmergency(Action):
             "emergency",
             decision.category,
             criteria or ["classifier_report_emergency"],
-            lines=language.emergency_followup_lines(tracker.get_slot("language"), contacts.load_contacts())
+            lines=language.emergency_followup_lines(
+                tracker.get_slot("language"), contacts.load_contacts()
+            )
             or triage_reply.emergency_followup_lines(),
             state=state,
         )

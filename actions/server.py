@@ -12,6 +12,7 @@
   telegram); anything else becomes null.
 * umask 077, log scrubber, telemetry off, as in the Rasa server.
 """
+
 from __future__ import annotations
 
 import os
@@ -80,8 +81,9 @@ def harden(app: Sanic) -> Sanic:
     async def failed(request: Request, exception: Exception):
         logger.error("action server: call failed (%s)", type(exception).__name__)
         status = getattr(exception, "status_code", 500)
-        return _refuse(status if isinstance(status, int) and status >= 400 else 500,
-                       "action_failed")
+        return _refuse(
+            status if isinstance(status, int) and status >= 400 else 500, "action_failed"
+        )
 
     app.register_middleware(authenticate, "request")
     app.error_handler.add(Exception, failed)

@@ -18,5 +18,6 @@ class ActionTriageDecide(Action):
     ) -> List[Dict[Text, Any]]:
         state = tracker.get_slot("triage_state") or {}
         decision = triage.decide(state)
-        return conclude(dispatcher, tracker, decision.level, decision.category, decision.matched,
-                        state=state)
+        return conclude(
+            dispatcher, tracker, decision.level, decision.category, decision.matched, state=state
+        )

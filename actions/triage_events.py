@@ -1,4 +1,5 @@
 """Shared by the triage actions: send a decided level and record it."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
@@ -22,8 +23,11 @@ def conclude(
     """Send the reply for `level`, write the audit entry and set the contract slots. The
     state is kept (with the level given) so that later messages are read with it."""
     lines = lines if lines is not None else triage_reply.reply_lines(level, category)
-    previous = (tracker.get_slot("triage_state") or {}).get("decided") if isinstance(
-        tracker.get_slot("triage_state"), dict) else None
+    previous = (
+        (tracker.get_slot("triage_state") or {}).get("decided")
+        if isinstance(tracker.get_slot("triage_state"), dict)
+        else None
+    )
     if previous and triage.RANK.get(level, 0) > triage.RANK.get(previous, 0):
         lines = [triage.message("level_raised")] + list(lines)
     dispatcher.utter_message(text="\n".join(lines))

@@ -42,7 +42,9 @@ class ValidateTriageForm(FormValidationAction):
         state = tracker.get_slot("triage_state") or {}
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name") or ""
-        if intent.startswith(KNOWLEDGE_INTENT_PREFIX) and triage.is_side_question(state, str(slot_value)):
+        if intent.startswith(KNOWLEDGE_INTENT_PREFIX) and triage.is_side_question(
+            state, str(slot_value)
+        ):
             # "c'est grave ?" between two answers: answered, then the question is asked again
             send_knowledge_answer(dispatcher, message)
             return {"triage_answer": None, "triage_state": triage.set_aside(state)}

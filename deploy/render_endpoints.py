@@ -17,6 +17,7 @@ placeholders that Rasa resolves from its own environment when it reads the file.
 
 Usage: deploy/render_endpoints.py [--input endpoints.yml] --output var/run/PORT/endpoints.yml
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,6 +30,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from immuno.paths import ROOT
+
 DEFAULT_ACTION_URL = "http://127.0.0.1:5055/webhook"
 TRACKER_STORE_CLASS = "rasa_addons.stores.tracker_store.ResilientSQLTrackerStore"
 # Rasa's RedisLockStore with atomic tickets (two replicas could take the same ticket).
@@ -46,13 +48,13 @@ class ConfigError(ValueError):
 def tracker_store(env: Mapping[str, str]) -> Dict[str, Any]:
     url = env.get("DATABASE_URL", "").strip()
     if not url:
-        return {"type": "SQL", "dialect": "sqlite",
-                "db": env.get("TRACKER_DB") or "var/tracker.db"}
+        return {"type": "SQL", "dialect": "sqlite", "db": env.get("TRACKER_DB") or "var/tracker.db"}
     scheme = urlsplit(url).scheme
     if not scheme.startswith("postgresql"):
         raise ConfigError(
             f"DATABASE_URL must start with postgresql:// (SQLAlchemy 1.4 refuses "
-            f"'{scheme}://'), e.g. postgresql://rasa:secret@db:5432/rasa")
+            f"'{scheme}://'), e.g. postgresql://rasa:secret@db:5432/rasa"
+        )
     # The whole URL (with its password) stays in the environment: Rasa's SQL store
     # takes a complete URL in `url`.
     return {"type": TRACKER_STORE_CLASS, "dialect": "postgresql", "url": "${DATABASE_URL}"}
@@ -66,14 +68,20 @@ def lock_store(env: Mapping[str, str]) -> Dict[str, Any] | None:
     if parts.scheme not in ("redis", "rediss"):
         raise ConfigError("REDIS_URL must look like redis://host:6379/1")
     if parts.password:
-        raise ConfigError("put the Redis password in REDIS_PASSWORD, not in REDIS_URL "
-                          "(it would be written to the rendered endpoints file)")
+        raise ConfigError(
+            "put the Redis password in REDIS_PASSWORD, not in REDIS_URL "
+            "(it would be written to the rendered endpoints file)"
+        )
     db = (parts.path or "/").strip("/") or "1"
-    store: Dict[str, Any] = {"type": LOCK_STORE_CLASS, "url": parts.hostname or "localhost",
-                             "port": parts.port or 6379, "db": int(db),
-                             "use_ssl": parts.scheme == "rediss",
-                             # Rasa's default is 10 s; a dead Redis must fail fast.
-                             "socket_timeout": float(env.get("REDIS_SOCKET_TIMEOUT", "2"))}
+    store: Dict[str, Any] = {
+        "type": LOCK_STORE_CLASS,
+        "url": parts.hostname or "localhost",
+        "port": parts.port or 6379,
+        "db": int(db),
+        "use_ssl": parts.scheme == "rediss",
+        # Rasa's default is 10 s; a dead Redis must fail fast.
+        "socket_timeout": float(env.get("REDIS_SOCKET_TIMEOUT", "2")),
+    }
     if parts.username:
         store["username"] = parts.username
     if env.get("REDIS_PASSWORD"):
@@ -111,14 +119,19 @@ def main(argv: list[str] | None = None) -> int:
     dst = Path(args.output)
     dst.parent.mkdir(parents=True, exist_ok=True)
     tmp = dst.with_suffix(".tmp")
-    tmp.write_text(HEADER + yaml.safe_dump(endpoints, sort_keys=False, allow_unicode=True),
-                   encoding="utf-8")
+    tmp.write_text(
+        HEADER + yaml.safe_dump(endpoints, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
     tmp.replace(dst)
-    store = "PostgreSQL" if "DATABASE_URL" in str(endpoints["tracker_store"]) else \
-        f"SQLite {endpoints['tracker_store']['db']}"
+    store = (
+        "PostgreSQL"
+        if "DATABASE_URL" in str(endpoints["tracker_store"])
+        else f"SQLite {endpoints['tracker_store']['db']}"
+    )
     locks = "Redis" if "lock_store" in endpoints else "in memory (one server only)"
-    print(f"render_endpoints: wrote {dst}: tracker store {store}, lock store {locks}",
-          file=sys.stderr)
+    print(
+        f"render_endpoints: wrote {dst}: tracker store {store}, lock store {locks}", file=sys.stderr
+    )
     return 0
 
 

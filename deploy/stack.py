@@ -16,6 +16,7 @@ sharing PostgreSQL (trackers) and Redis (locks). Used by tests/prod and scripts/
 
 Every port listens on 127.0.0.1 except nginx's (NGINX_LISTEN, default 127.0.0.1).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,13 @@ VENV = ROOT / ".venv" / "bin"
 
 
 def default_model() -> str:
-    out = subprocess.run([str(ROOT / "scripts" / "train_if_changed.sh")], cwd=ROOT,
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [str(ROOT / "scripts" / "train_if_changed.sh")],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return out.strip().splitlines()[-1]
 
 
@@ -51,10 +57,19 @@ def http_ok(url: str, timeout: float = 3) -> bool:
 
 
 class Stack:
-    def __init__(self, run_dir: Path, database_url: str, redis_url: Optional[str],
-                 token: str, base_port: int = 5600, replicas: int = 2,
-                 model: Optional[str] = None, cors_origins: str = "",
-                 nginx_listen: str = "127.0.0.1", extra_env: Optional[Dict[str, str]] = None):
+    def __init__(
+        self,
+        run_dir: Path,
+        database_url: str,
+        redis_url: Optional[str],
+        token: str,
+        base_port: int = 5600,
+        replicas: int = 2,
+        model: Optional[str] = None,
+        cors_origins: str = "",
+        nginx_listen: str = "127.0.0.1",
+        extra_env: Optional[Dict[str, str]] = None,
+    ):
         self.run_dir = Path(run_dir)
         self.run_dir.mkdir(parents=True, exist_ok=True)
         self.database_url, self.redis_url, self.token = database_url, redis_url, token
@@ -84,18 +99,20 @@ class Stack:
     # -- processes --------------------------------------------------------------------
     def _env(self) -> Dict[str, str]:
         env = dict(os.environ)
-        env.update({
-            "PYTHONPATH": str(ROOT),
-            "RASA_TELEMETRY_ENABLED": "false",
-            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-            "DATABASE_URL": self.database_url,
-            "ACTION_SERVER_URL": f"http://127.0.0.1:{self.gateway_port}/webhook",
-            "ACTION_SERVER_TOKEN": self.action_token,
-            "CONVERSATION_ID_SECRET": self.id_secret,
-            "CORS_ORIGINS": self.cors_origins,
-            # The replicas see nginx's address: the client's is its X-Forwarded-For.
-            "TRUSTED_PROXY_COUNT": "1",
-        })
+        env.update(
+            {
+                "PYTHONPATH": str(ROOT),
+                "RASA_TELEMETRY_ENABLED": "false",
+                "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+                "DATABASE_URL": self.database_url,
+                "ACTION_SERVER_URL": f"http://127.0.0.1:{self.gateway_port}/webhook",
+                "ACTION_SERVER_TOKEN": self.action_token,
+                "CONVERSATION_ID_SECRET": self.id_secret,
+                "CORS_ORIGINS": self.cors_origins,
+                # The replicas see nginx's address: the client's is its X-Forwarded-For.
+                "TRUSTED_PROXY_COUNT": "1",
+            }
+        )
         if self.redis_url:
             env["REDIS_URL"] = self.redis_url
         else:
@@ -106,8 +123,9 @@ class Stack:
     def _spawn(self, name: str, argv: List[str], env: Dict[str, str]) -> None:
         self.stop(name)
         log = open(self.log_path(name), "ab")
-        self.procs[name] = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log,
-                                            stderr=subprocess.STDOUT, start_new_session=True)
+        self.procs[name] = subprocess.Popen(
+            argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         log.close()
 
     def stop(self, name: str, sig: int = signal.SIGTERM, timeout: float = 20) -> None:
@@ -126,27 +144,64 @@ class Stack:
     def start_actions(self) -> None:
         env = self._env()
         env["SANIC_HOST"] = "127.0.0.1"  # never exposed: only the gateway talks to it
-        self._spawn("actions", [str(VENV / "python"), "-m", "actions.server",
-                                "--port", str(self.actions_port), "--actions", "actions"], env)
+        self._spawn(
+            "actions",
+            [
+                str(VENV / "python"),
+                "-m",
+                "actions.server",
+                "--port",
+                str(self.actions_port),
+                "--actions",
+                "actions",
+            ],
+            env,
+        )
 
     def start_replica(self, index: int) -> None:
         port = self.replica_ports[index]
         endpoints = self.run_dir / f"endpoints-{port}.yml"
         env = self._env()
-        subprocess.run([str(VENV / "python"), str(ROOT / "deploy" / "render_endpoints.py"),
-                        "--output", str(endpoints)], cwd=ROOT, env=env, check=True,
-                       stderr=subprocess.DEVNULL)
-        argv = [str(VENV / "python"), "-m", "rasa_addons.server", "run",
-                "--model", self.model, "--port", str(port),
-                "--interface", "127.0.0.1", "--enable-api", "--auth-token", self.token,
-                "--credentials", str(ROOT / "deploy" / "credentials.yml"),
-                "--endpoints", str(endpoints), "--cors", *self.cors_origins.split()]
+        subprocess.run(
+            [
+                str(VENV / "python"),
+                str(ROOT / "deploy" / "render_endpoints.py"),
+                "--output",
+                str(endpoints),
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stderr=subprocess.DEVNULL,
+        )
+        argv = [
+            str(VENV / "python"),
+            "-m",
+            "rasa_addons.server",
+            "run",
+            "--model",
+            self.model,
+            "--port",
+            str(port),
+            "--interface",
+            "127.0.0.1",
+            "--enable-api",
+            "--auth-token",
+            self.token,
+            "--credentials",
+            str(ROOT / "deploy" / "credentials.yml"),
+            "--endpoints",
+            str(endpoints),
+            "--cors",
+            *self.cors_origins.split(),
+        ]
         self._spawn(f"rasa-{index + 1}", argv, env)
 
     def render_nginx(self) -> Path:
         template = (ROOT / "deploy" / "nginx.conf.template").read_text(encoding="utf-8")
-        servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=3s;"
-                            for p in self.replica_ports)
+        servers = "\n".join(
+            f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=3s;" for p in self.replica_ports
+        )
         values = {
             "RUN_DIR": str(self.run_dir.resolve()),
             "RASA_SERVERS": servers,
@@ -170,8 +225,10 @@ class Stack:
         cert, key = self.extra_env.get("TLS_CERT"), self.extra_env.get("TLS_KEY")
         if not (cert and key):
             return ""
-        return (f"        listen {self.nginx_listen}:{self.nginx_port + 1} ssl;\n"
-                f"        ssl_certificate {cert};\n        ssl_certificate_key {key};")
+        return (
+            f"        listen {self.nginx_listen}:{self.nginx_port + 1} ssl;\n"
+            f"        ssl_certificate {cert};\n        ssl_certificate_key {key};"
+        )
 
     @property
     def tls_url(self) -> str:
@@ -180,8 +237,11 @@ class Stack:
     def start_nginx(self) -> None:
         conf = self.render_nginx()
         nginx = "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else "nginx"
-        check = subprocess.run([nginx, "-t", "-q", "-c", str(conf), "-p", str(self.run_dir)],
-                               capture_output=True, text=True)
+        check = subprocess.run(
+            [nginx, "-t", "-q", "-c", str(conf), "-p", str(self.run_dir)],
+            capture_output=True,
+            text=True,
+        )
         if check.returncode:
             raise RuntimeError(f"nginx config refused: {check.stderr}")
         self._spawn("nginx", [nginx, "-c", str(conf), "-p", str(self.run_dir)], self._env())
@@ -197,8 +257,10 @@ class Stack:
                 return
             dead = [n for n, p in self.procs.items() if p.poll() is not None]
             if dead:
-                raise RuntimeError(f"{', '.join(dead)} stopped while waiting for {what}; "
-                                   f"see {self.log_path(dead[0])}")
+                raise RuntimeError(
+                    f"{', '.join(dead)} stopped while waiting for {what}; "
+                    f"see {self.log_path(dead[0])}"
+                )
             time.sleep(0.5)
         raise TimeoutError(f"{what} not ready after {timeout:.0f}s")
 
@@ -210,8 +272,11 @@ class Stack:
         return new_conversation(base or self.url)
 
     def wait_actions(self, timeout: float = 60) -> None:
-        self.wait(lambda: http_ok(f"http://127.0.0.1:{self.actions_port}/health"),
-                  "action server", timeout)
+        self.wait(
+            lambda: http_ok(f"http://127.0.0.1:{self.actions_port}/health"),
+            "action server",
+            timeout,
+        )
 
     def up(self, timeout: float = 300) -> "Stack":
         self.start_actions()
@@ -249,16 +314,25 @@ def main() -> int:
         print("stack.py: REDIS_URL is required with several replicas", file=sys.stderr)
         return 2
     token = os.environ.get("RASA_TOKEN") or secrets.token_urlsafe(24)
-    stack = Stack(Path(args.run_dir), database_url, os.environ.get("REDIS_URL"), token,
-                  base_port=int(os.environ.get("STACK_PORT", "5600")), replicas=replicas,
-                  model=os.environ.get("MODEL"), cors_origins=os.environ.get("CORS_ORIGINS", ""),
-                  nginx_listen=os.environ.get("NGINX_LISTEN", "127.0.0.1"))
+    stack = Stack(
+        Path(args.run_dir),
+        database_url,
+        os.environ.get("REDIS_URL"),
+        token,
+        base_port=int(os.environ.get("STACK_PORT", "5600")),
+        replicas=replicas,
+        model=os.environ.get("MODEL"),
+        cors_origins=os.environ.get("CORS_ORIGINS", ""),
+        nginx_listen=os.environ.get("NGINX_LISTEN", "127.0.0.1"),
+    )
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         stack.up()
-        print(f"stack up: {stack.url}/webhooks/rest/webhook (replicas "
-              f"{', '.join(map(str, stack.replica_ports))}, logs in {args.run_dir})",
-              file=sys.stderr)
+        print(
+            f"stack up: {stack.url}/webhooks/rest/webhook (replicas "
+            f"{', '.join(map(str, stack.replica_ports))}, logs in {args.run_dir})",
+            file=sys.stderr,
+        )
         while all(p.poll() is None for p in stack.procs.values()):
             time.sleep(1)
         print("stack.py: a process stopped; stopping the others", file=sys.stderr)

@@ -11,6 +11,7 @@ one JSON line per decision in AUDIT_FILE (default var/audit/triage.jsonl).
 Writing the audit must never cost the patient the reply: a failed write is logged and
 counted (`failed_writes()`), never raised.
 """
+
 from __future__ import annotations
 
 import csv
@@ -71,7 +72,8 @@ class SqlTrail:
         self.url_label = f"{self.engine.url.render_as_string(hide_password=True)} table {table}"
         metadata = sa.MetaData()
         self.table = sa.Table(
-            table, metadata,
+            table,
+            metadata,
             sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
             sa.Column("time", sa.String(40), nullable=False),
             sa.Column("level", sa.String(20), nullable=False),
@@ -103,8 +105,10 @@ class SqlTrail:
         with self.engine.connect() as connection:
             rows = connection.execute(self.table.select().order_by(self.table.c.id))
             return [
-                {field: (json.loads(row.criteria) if field == "criteria" else row[field])
-                 for field in FIELDS}
+                {
+                    field: (json.loads(row.criteria) if field == "criteria" else row[field])
+                    for field in FIELDS
+                }
                 for row in rows.mappings()
             ]
 
@@ -164,8 +168,12 @@ def record(
         with _failures_lock:
             _failures += 1
             count = _failures
-        log.exception("audit: could not record a %s decision in %s (%d failed writes so far)",
-                      level, destination or "the configured trail", count)
+        log.exception(
+            "audit: could not record a %s decision in %s (%d failed writes so far)",
+            level,
+            destination or "the configured trail",
+            count,
+        )
     return entry
 
 

@@ -4,6 +4,7 @@ The numbers and opening hours are deployment settings (settings/contacts.yml, or
 file named by CONTACTS_FILE); the sentences are in knowledge/routing.yml. Both are read
 through immuno.content, so an edit is picked up and a bad edit leaves the last good one.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

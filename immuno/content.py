@@ -9,6 +9,7 @@ set is loaded again, and if any file is invalid (a half-saved edit, a mistyped i
 previous good snapshot stays in use and the log says which file, line and entry are wrong.
 Validation raises ContentError, never `assert`, so it holds under `python -O`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,7 +26,6 @@ from immuno import content_schemas
 from immuno.paths import ROOT as REPO
 
 log = logging.getLogger(__name__)
-
 
 
 def knowledge_dir() -> Path:
@@ -137,8 +137,9 @@ def parse(path: Path, kind: Optional[str] = None) -> Document:
         problem = " ".join(filter(None, [error.context, error.problem]))
         if error.context_mark and mark and error.context_mark.line != mark.line:
             problem += f" (the block starts at line {error.context_mark.line + 1})"
-        raise ContentErrors([ContentError(path, mark.line + 1 if mark else None, "",
-                                          f"not valid YAML: {problem}")])
+        raise ContentErrors(
+            [ContentError(path, mark.line + 1 if mark else None, "", f"not valid YAML: {problem}")]
+        )
     document = Document(path, kind, raw, data, root)
     errors = [document.error(p, problem) for p, problem in content_schemas.problems(kind, data)]
     if errors:
@@ -151,10 +152,12 @@ def content_files() -> List[Tuple[Path, str]]:
     """(path, kind) of every file of knowledge/ and settings/, CONTACTS_FILE as contacts."""
     contacts = contacts_file()
     knowledge, settings = knowledge_dir(), settings_dir()
-    files = [(path, path.relative_to(knowledge).as_posix())
-             for path in sorted(knowledge.rglob("*.yml"))]
-    files += [(path, path.name) for path in sorted(settings.glob("*.yml"))
-              if path.name != "contacts.yml"]
+    files = [
+        (path, path.relative_to(knowledge).as_posix()) for path in sorted(knowledge.rglob("*.yml"))
+    ]
+    files += [
+        (path, path.name) for path in sorted(settings.glob("*.yml")) if path.name != "contacts.yml"
+    ]
     return files + [(contacts, "contacts.yml")]
 
 
@@ -185,13 +188,19 @@ def load_all(files: Optional[Sequence[Tuple[Path, str]]] = None) -> Snapshot:
         except OSError as error:
             errors.append(ContentError(path, None, "", f"cannot be read ({error.strerror})"))
     by_kind = {d.kind: d for d in documents}
-    errors += [ContentError(Path(kind), None, "", "missing")
-               for kind in content_schemas.REQUIRED if kind not in by_kind and not errors]
+    errors += [
+        ContentError(Path(kind), None, "", "missing")
+        for kind in content_schemas.REQUIRED
+        if kind not in by_kind and not errors
+    ]
     if errors:
         raise ContentErrors(errors)
-    errors = [by_kind[kind].error(p, problem)
-              for kind, p, problem in content_schemas.cross_file_problems(
-                  {k: d.data for k, d in by_kind.items()})]
+    errors = [
+        by_kind[kind].error(p, problem)
+        for kind, p, problem in content_schemas.cross_file_problems(
+            {k: d.data for k, d in by_kind.items()}
+        )
+    ]
     if errors:
         raise ContentErrors(errors)
     return Snapshot(by_kind, _hash(documents))
@@ -213,8 +222,9 @@ class _Current:
         for path, _ in files:
             try:
                 stat = path.stat()
-                stamps.append((str(path), stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns,
-                               stat.st_size))
+                stamps.append(
+                    (str(path), stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
+                )
             except OSError:
                 stamps.append((str(path),))
         return tuple(stamps)
@@ -236,14 +246,22 @@ class _Current:
                 if self.snapshot is None:
                     raise
                 self.rejected = (stamp, str(failure))
-                log.error("content: the edited files are not valid, still using version %s "
-                          "until they are fixed:\n%s", self.snapshot.hash, failure)
+                log.error(
+                    "content: the edited files are not valid, still using version %s "
+                    "until they are fixed:\n%s",
+                    self.snapshot.hash,
+                    failure,
+                )
                 return self.snapshot
             previous = self.snapshot
             self.snapshot, self.stamp, self.rejected = snapshot, stamp, None
             if previous is None:
-                log.info("content: version %s loaded from %s and %s", snapshot.hash,
-                         knowledge_dir(), settings_dir())
+                log.info(
+                    "content: version %s loaded from %s and %s",
+                    snapshot.hash,
+                    knowledge_dir(),
+                    settings_dir(),
+                )
             elif previous.hash != snapshot.hash:
                 log.info("content: version %s replaces %s", snapshot.hash, previous.hash)
             return snapshot
@@ -283,8 +301,13 @@ class Derived:
                 if self.value is None:
                     raise
                 self.rejected = snapshot.hash
-                log.error("content: version %s is not usable for the %s, still using version "
-                          "%s: %s", snapshot.hash, self.name, self.version, error)
+                log.error(
+                    "content: version %s is not usable for the %s, still using version %s: %s",
+                    snapshot.hash,
+                    self.name,
+                    self.version,
+                    error,
+                )
                 return self.value
             self.version, self.value = snapshot.hash, value
         return self.value

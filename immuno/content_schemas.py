@@ -4,6 +4,7 @@
 Each problem is `(path inside the file, message)`; immuno.content turns the path into a
 line number and an entry name. Schemas require what the code reads and allow more keys.
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,14 +20,24 @@ Problem = Tuple[List[Any], str]
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 LEVELS = ["emergency", "urgent", "advice"]
 CONTACT_FIELDS = ["team_name", "day_phone", "line_24_7", "emergency_department"]
-REQUIRED = ["contacts.yml", "routing.yml", "topics.yml", "drugs.yml", "side_effects.yml",
-            "triage.yml", "lexicon/reading.yml", "interface.yml"]
+REQUIRED = [
+    "contacts.yml",
+    "routing.yml",
+    "topics.yml",
+    "drugs.yml",
+    "side_effects.yml",
+    "triage.yml",
+    "lexicon/reading.yml",
+    "interface.yml",
+]
 SIGNS_LEXICON = "lexicon/signs/"  # one file per category of triage.yml
 
 
 def schema_kind(kind: str) -> str:
     """The schema a file follows: every file of lexicon/signs/ follows the same one."""
     return "lexicon/signs/*.yml" if kind.startswith(SIGNS_LEXICON) else kind
+
+
 # Keys whose values are regexes on normalised text, in any file.
 REGEX_KEYS = {"patterns", "cues", "context", "report_cues"}
 
@@ -37,86 +48,151 @@ HOUR = {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"}
 
 def _entries(required: List[str], **properties) -> dict:
     """A list of entries, each a mapping with an id and the required keys."""
-    return {"type": "array", "minItems": 1, "items": {
-        "type": "object", "required": ["id", *required],
-        "properties": {"id": {"type": "string", "pattern": r"^[a-z0-9_]+$"},
-                       **{key: TEXT for key in required}, **properties}}}
+    return {
+        "type": "array",
+        "minItems": 1,
+        "items": {
+            "type": "object",
+            "required": ["id", *required],
+            "properties": {
+                "id": {"type": "string", "pattern": r"^[a-z0-9_]+$"},
+                **{key: TEXT for key in required},
+                **properties,
+            },
+        },
+    }
 
 
 SCHEMAS: Dict[str, dict] = {
     "contacts.yml": {
-        "type": "object", "required": [*CONTACT_FIELDS, "opening_hours"],
+        "type": "object",
+        "required": [*CONTACT_FIELDS, "opening_hours"],
         "properties": {
             **{key: TEXT for key in CONTACT_FIELDS},
             "time_zone": TEXT,
             "opening_hours": {
-                "type": "object", "required": ["days", "start", "end"],
-                "properties": {"days": {"type": "array", "minItems": 1,
-                                        "items": {"enum": DAYS}},
-                               "start": HOUR, "end": HOUR}},
+                "type": "object",
+                "required": ["days", "start", "end"],
+                "properties": {
+                    "days": {"type": "array", "minItems": 1, "items": {"enum": DAYS}},
+                    "start": HOUR,
+                    "end": HOUR,
+                },
+            },
         },
     },
     "routing.yml": {
         "type": "object",
-        "required": ["source", "open_now", "closed_now", "handoff", "out_of_hours_advice",
-                     "after_emergency"],
+        "required": [
+            "source",
+            "open_now",
+            "closed_now",
+            "handoff",
+            "out_of_hours_advice",
+            "after_emergency",
+        ],
         "additionalProperties": TEXT,
     },
     "topics.yml": {
-        "type": "object", "required": ["topics", "fallback", "read_more"],
+        "type": "object",
+        "required": ["topics", "fallback", "read_more"],
         "properties": {"topics": _entries(["title", "question", "answer", "source"])},
     },
     "drugs.yml": {
-        "type": "object", "required": ["drugs"],
+        "type": "object",
+        "required": ["drugs"],
         "properties": {
             "aspects": {"type": "object", "additionalProperties": TEXTS},
             "family_topics": {"type": "object", "additionalProperties": TEXT},
-            "drugs": _entries(["name", "source"], brands=TEXTS, synonyms=TEXTS,
-                              cancers=TEXTS),
+            "drugs": _entries(["name", "source"], brands=TEXTS, synonyms=TEXTS, cancers=TEXTS),
         },
     },
     "side_effects.yml": {
-        "type": "object", "required": ["organs"],
+        "type": "object",
+        "required": ["organs"],
         "properties": {"organs": _entries(["title", "answer", "source"], cues=TEXTS)},
     },
     "triage.yml": {
-        "type": "object", "required": ["levels", "categories", "signs", "questions"],
+        "type": "object",
+        "required": ["levels", "categories", "signs", "questions"],
         "properties": {
-            "levels": {"type": "object", "required": LEVELS,
-                       "additionalProperties": {"type": "object", "required": ["message"],
-                                                "properties": {"message": TEXT}}},
-            "categories": {"type": "object", "minProperties": 1,
-                           "additionalProperties": {
-                               "type": "object", "required": ["label", "source"],
-                               "properties": {"label": TEXT, "source": TEXT,
-                                              "min_level": {"enum": LEVELS},
-                                              "questions": {"type": "array",
-                                                            "items": {"type": "string"}}}}},
-            "signs": _entries(["category", "label", "source"], level={"enum": LEVELS},
-                              patterns={"type": "array", "items": {"type": "string"}}),
-            "combinations": _entries(["category", "label", "source"],
-                                     level={"enum": LEVELS},
-                                     all={"type": "array", "minItems": 1, "items": TEXTS}),
-            "questions": {"type": "object", "additionalProperties": {
-                "type": "object", "required": ["sign", "text", "source"],
-                "properties": {"sign": TEXT, "text": TEXT, "source": TEXT,
-                               "answered_by": TEXTS, "ask_if": TEXTS, "clarifies": TEXTS,
-                               "safety": TEXT, "safety_other": TEXT}}},
+            "levels": {
+                "type": "object",
+                "required": LEVELS,
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["message"],
+                    "properties": {"message": TEXT},
+                },
+            },
+            "categories": {
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["label", "source"],
+                    "properties": {
+                        "label": TEXT,
+                        "source": TEXT,
+                        "min_level": {"enum": LEVELS},
+                        "questions": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+            },
+            "signs": _entries(
+                ["category", "label", "source"],
+                level={"enum": LEVELS},
+                patterns={"type": "array", "items": {"type": "string"}},
+            ),
+            "combinations": _entries(
+                ["category", "label", "source"],
+                level={"enum": LEVELS},
+                all={"type": "array", "minItems": 1, "items": TEXTS},
+            ),
+            "questions": {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["sign", "text", "source"],
+                    "properties": {
+                        "sign": TEXT,
+                        "text": TEXT,
+                        "source": TEXT,
+                        "answered_by": TEXTS,
+                        "ask_if": TEXTS,
+                        "clarifies": TEXTS,
+                        "safety": TEXT,
+                        "safety_other": TEXT,
+                    },
+                },
+            },
         },
     },
     "lexicon/signs/*.yml": {
-        "type": "object", "required": ["signs"],
+        "type": "object",
+        "required": ["signs"],
         "properties": {
             "categories": {"type": "object", "additionalProperties": {"type": "object"}},
-            "signs": {"type": "object", "additionalProperties": {
+            "signs": {
                 "type": "object",
-                "properties": {"patterns": {"type": "array", "items": {"type": "string"}},
-                               "phrases": TEXTS, "context": {"type": "string"},
-                               "uncertain": {
-                                   "type": "object", "additionalProperties": False,
-                                   "properties": {"at_least": TEXT, "phrases": TEXTS,
-                                                  "patterns": {"type": "array",
-                                                               "items": {"type": "string"}}}}}}},
+                "additionalProperties": {
+                    "type": "object",
+                    "properties": {
+                        "patterns": {"type": "array", "items": {"type": "string"}},
+                        "phrases": TEXTS,
+                        "context": {"type": "string"},
+                        "uncertain": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "properties": {
+                                "at_least": TEXT,
+                                "phrases": TEXTS,
+                                "patterns": {"type": "array", "items": {"type": "string"}},
+                            },
+                        },
+                    },
+                },
+            },
         },
     },
     "lexicon/reading.yml": {
@@ -129,38 +205,85 @@ for _kind in ("signs", "combinations"):
 SCHEMAS["triage.yml"]["properties"]["signs"]["minItems"] = 1
 
 # Practical topics, drugs the deck does not describe, other languages.
-_SOURCED = {"type": "object", "required": ["text", "source"], "properties": {"text": TEXT, "source": TEXT}}
+_SOURCED = {
+    "type": "object",
+    "required": ["text", "source"],
+    "properties": {"text": TEXT, "source": TEXT},
+}
 SCHEMAS["practical.yml"] = {
-    "type": "object", "required": ["texts", "topics"],
-    "properties": {"topics": _entries(["title", "question", "subject"], cues=TEXTS,
-                                      facts={"type": "array", "items": _SOURCED},
-                                      hospital={"anyOf": [{"type": "null"}, _SOURCED]})},
+    "type": "object",
+    "required": ["texts", "topics"],
+    "properties": {
+        "topics": _entries(
+            ["title", "question", "subject"],
+            cues=TEXTS,
+            facts={"type": "array", "items": _SOURCED},
+            hospital={"anyOf": [{"type": "null"}, _SOURCED]},
+        )
+    },
 }
 SCHEMAS["unknown_drugs.yml"] = {
-    "type": "object", "required": ["texts", "stems", "drugs"],
-    "properties": {"drugs": {"type": "array", "minItems": 1, "items": {
-        "type": "object", "required": ["names"],
-        "properties": {"names": {"type": "array", "minItems": 1, "items": TEXT}}}}},
+    "type": "object",
+    "required": ["texts", "stems", "drugs"],
+    "properties": {
+        "drugs": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["names"],
+                "properties": {"names": {"type": "array", "minItems": 1, "items": TEXT}},
+            },
+        }
+    },
 }
 SCHEMAS["languages.yml"] = {
-    "type": "object", "required": ["detection", "markers", "english", "other"],
-    "properties": {"english": {"type": "object", "required": ["messages"], "properties": {"messages": {
-        "type": "object", "required": ["emergency", "urgent", "advice", "french_only", "after_emergency", "emergency_handled"],
-        "additionalProperties": TEXT}}},
-                   "other": {"type": "object", "additionalProperties": {
-        "type": "object", "required": ["message", "team"], "properties": {"message": TEXT, "team": TEXT}}}},
+    "type": "object",
+    "required": ["detection", "markers", "english", "other"],
+    "properties": {
+        "english": {
+            "type": "object",
+            "required": ["messages"],
+            "properties": {
+                "messages": {
+                    "type": "object",
+                    "required": [
+                        "emergency",
+                        "urgent",
+                        "advice",
+                        "french_only",
+                        "after_emergency",
+                        "emergency_handled",
+                    ],
+                    "additionalProperties": TEXT,
+                }
+            },
+        },
+        "other": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "required": ["message", "team"],
+                "properties": {"message": TEXT, "team": TEXT},
+            },
+        },
+    },
 }
 
 
 # The words of the widget, the staff FAQ page and the servers' refusals (issue 12 item 4).
 _STRINGS = {"type": "object", "additionalProperties": TEXT, "minProperties": 1}
 SCHEMAS["interface.yml"] = {
-    "type": "object", "required": ["widget", "faq", "errors"],
+    "type": "object",
+    "required": ["widget", "faq", "errors"],
     "properties": {
         "widget": {**_STRINGS, "required": ["title", "offline", "unavailable"]},
-        "faq": {"type": "object", "required": ["title", "level_names", "emergency"],
-                "properties": {"level_names": {**_STRINGS, "required": LEVELS}},
-                "additionalProperties": {"anyOf": [TEXT, _STRINGS]}},
+        "faq": {
+            "type": "object",
+            "required": ["title", "level_names", "emergency"],
+            "properties": {"level_names": {**_STRINGS, "required": LEVELS}},
+            "additionalProperties": {"anyOf": [TEXT, _STRINGS]},
+        },
         "errors": _STRINGS,
     },
 }
@@ -171,10 +294,15 @@ def problems(kind: str, data: Any) -> List[Problem]:
     kind = schema_kind(kind)
     schema = SCHEMAS.get(kind)
     if schema is None:
-        return [] if data is None or isinstance(data, (dict, list)) else [
-            ([], "expected a mapping or a list at the top")]
-    found = [(list(error.absolute_path), error.message)
-             for error in jsonschema.Draft7Validator(schema).iter_errors(data)]
+        return (
+            []
+            if data is None or isinstance(data, (dict, list))
+            else [([], "expected a mapping or a list at the top")]
+        )
+    found = [
+        (list(error.absolute_path), error.message)
+        for error in jsonschema.Draft7Validator(schema).iter_errors(data)
+    ]
     if found:
         return found
     return list(_regexes(data, [])) + list(CHECKS.get(kind, lambda _: [])(data))
@@ -215,7 +343,10 @@ def _unique_ids(entries: List[dict], key: str) -> Iterator[Problem]:
 def _check_contacts(data: dict) -> Iterator[Problem]:
     hours = data["opening_hours"]
     if hours["start"] >= hours["end"]:
-        yield ["opening_hours", "end"], f"closes ({hours['end']}) before it opens ({hours['start']})"
+        yield (
+            ["opening_hours", "end"],
+            f"closes ({hours['end']}) before it opens ({hours['start']})",
+        )
     try:
         ZoneInfo(data.get("time_zone", "Europe/Paris"))
     except (ZoneInfoNotFoundError, ValueError):
@@ -256,6 +387,7 @@ def _check_triage(data: dict) -> Iterator[Problem]:
 
 def _check_reading(data: dict) -> Iterator[Problem]:
     """Every text of the reading rules is a regex (numbers are settings)."""
+
     def walk(value, path):
         if isinstance(value, dict):
             for key, child in value.items():
@@ -265,6 +397,7 @@ def _check_reading(data: dict) -> Iterator[Problem]:
                 yield from walk(child, path + [index])
         elif isinstance(value, str):
             yield from _regexes(value, path, is_regex=True)
+
     yield from walk(data, [])
 
 
@@ -292,8 +425,11 @@ def cross_file_problems(data: Dict[str, Any]) -> Iterator[Tuple[str, List[Any], 
                 yield kind, ["signs", sign], f"{sign!r} is not a sign of triage.yml"
         for category in lexicon.get("categories") or {}:
             if category not in triage["categories"]:
-                yield kind, ["categories", category], \
-                    f"{category!r} is not a category of triage.yml"
+                yield (
+                    kind,
+                    ["categories", category],
+                    f"{category!r} is not a category of triage.yml",
+                )
     topics = {t["id"] for t in data["topics.yml"]["topics"]}
     for family, topic in (data["drugs.yml"].get("family_topics") or {}).items():
         if topic not in topics:

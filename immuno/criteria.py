@@ -5,6 +5,7 @@ The criteria are clinical (levels, signs, combinations, rules, questions, messag
 lexicon is language (how patients say each sign, how negation, questions and replies are
 worded). A bad edit raises CriteriaError naming the file and the entry.
 """
+
 from __future__ import annotations
 
 import copy
@@ -78,8 +79,12 @@ class Criteria:
         self.at_least: Dict[str, Optional[str]] = {}
         for row in data["signs"]:
             level = row["level"]
-            call_today = bool(row.get("call_today", level == "advice" and row["category"] != "common"))
-            self.signs[row["id"]] = Sign(row["id"], row["category"], level, row["label"], call_today)
+            call_today = bool(
+                row.get("call_today", level == "advice" and row["category"] != "common")
+            )
+            self.signs[row["id"]] = Sign(
+                row["id"], row["category"], level, row["label"], call_today
+            )
             entry = words.get(row["id"]) or {}
             self.patterns[row["id"]] = [_rx(p) for p in entry.get("patterns") or []]
             self.phrases[row["id"]] = list(entry.get("phrases") or [])
@@ -94,10 +99,14 @@ class Criteria:
         self.sign_regexes = {sid: _alternation(patterns) for sid, patterns in self.patterns.items()}
         self.combinations = data.get("combinations") or []
         for combo in self.combinations:
-            self.signs[combo["id"]] = Sign(combo["id"], combo["category"], combo["level"], combo["label"])
+            self.signs[combo["id"]] = Sign(
+                combo["id"], combo["category"], combo["level"], combo["label"]
+            )
         cat_words = lexicon.get("categories") or {}
-        self.cues = {cid: [_rx(p) for p in (cat_words.get(cid) or {}).get("cues") or []]
-                     for cid in self.categories}
+        self.cues = {
+            cid: [_rx(p) for p in (cat_words.get(cid) or {}).get("cues") or []]
+            for cid in self.categories
+        }
         self.questions: Dict[str, dict] = data["questions"]
         for qid, q in self.questions.items():
             q.setdefault("answered_by", [q["sign"]])
@@ -105,7 +114,8 @@ class Criteria:
         # sign -> the question asked first when a word may mean it (Principles: an ambiguous
         # word is asked about, not guessed)
         self.clarifying: Dict[str, str] = {
-            sid: qid for qid, q in self.questions.items() for sid in q.get("clarifies") or []}
+            sid: qid for qid, q in self.questions.items() for sid in q.get("clarifies") or []
+        }
         self.numbers = data.get("numbers") or {}
         self.rules = data.get("rules") or {}
         self.reask_prefix = data.get("reask_prefix", "")
@@ -123,9 +133,13 @@ class Criteria:
         self.announcement_cues = [_rx(p) for p in lexicon.get("announcement_cues") or []]
         self.question_cues = [_rx(p) for p in lexicon.get("question_cues") or []]
         self.answer_rx = {k: [_rx(p) for p in v] for k, v in lexicon["answers"].items()}
-        self.experiencer_cues = {k: [_rx(p) for p in v] for k, v in (lexicon.get("experiencer") or {}).items()}
+        self.experiencer_cues = {
+            k: [_rx(p) for p in v] for k, v in (lexicon.get("experiencer") or {}).items()
+        }
         self.resolved_cues = [_rx(p) for p in lexicon.get("resolved") or []]
-        self.location_before = _rx(lexicon["location_before"]) if lexicon.get("location_before") else None
+        self.location_before = (
+            _rx(lexicon["location_before"]) if lexicon.get("location_before") else None
+        )
         self.modifier_cues = {
             name: {value: [_rx(p) for p in patterns] for value, patterns in values.items()}
             for name, values in (lexicon.get("modifiers") or {}).items()
@@ -141,33 +155,62 @@ class Criteria:
             if sign.category not in self.categories:
                 errors.append(f"sign {sid}: unknown category {sign.category!r}")
         for combo in self.combinations:
-            errors += [f"combination {combo['id']}: unknown sign {sid!r}"
-                       for group in combo["all"] for sid in group if sid not in self.signs]
+            errors += [
+                f"combination {combo['id']}: unknown sign {sid!r}"
+                for group in combo["all"]
+                for sid in group
+                if sid not in self.signs
+            ]
         for qid, q in self.questions.items():
-            errors += [f"question {qid}: unknown sign {sid!r}"
-                       for sid in [q["sign"], *q["answered_by"], *q.get("ask_if", []), *q.get("rule_out_for", [])]
-                       if sid not in self.signs]
+            errors += [
+                f"question {qid}: unknown sign {sid!r}"
+                for sid in [
+                    q["sign"],
+                    *q["answered_by"],
+                    *q.get("ask_if", []),
+                    *q.get("rule_out_for", []),
+                ]
+                if sid not in self.signs
+            ]
         for cid, cat in self.categories.items():
             if len(cat.get("questions") or []) > self.max_questions:
                 errors.append(f"category {cid}: more than {self.max_questions} questions")
-            errors += [f"category {cid}: unknown question {qid!r}"
-                       for qid in cat.get("questions") or [] if qid not in self.questions]
-        errors += [f"question {qid}: on_no is not allowed (word the question so that 'non' means absent)"
-                   for qid, q in self.questions.items() if q.get("on_no")]
+            errors += [
+                f"category {cid}: unknown question {qid!r}"
+                for qid in cat.get("questions") or []
+                if qid not in self.questions
+            ]
+        errors += [
+            f"question {qid}: on_no is not allowed (word the question so that 'non' means absent)"
+            for qid, q in self.questions.items()
+            if q.get("on_no")
+        ]
         for level in LEVELS:
             if not (self.levels.get(level) or {}).get("message"):
                 errors.append(f"level {level}: no message")
-        errors += [f"lexicon: {sid!r} is not a sign of the criteria" for sid in words if sid not in self.signs]
+        errors += [
+            f"lexicon: {sid!r} is not a sign of the criteria"
+            for sid in words
+            if sid not in self.signs
+        ]
         for sid, least in self.at_least.items():
             if sid not in self.clarifying:
-                errors.append(f"lexicon: {sid!r} has uncertain words but no question `clarifies` it")
+                errors.append(
+                    f"lexicon: {sid!r} has uncertain words but no question `clarifies` it"
+                )
             if least is not None and least not in self.signs:
                 errors.append(f"lexicon: {sid!r}: at_least {least!r} is not a sign of the criteria")
-        errors += [f"question {qid}: clarifies unknown sign {sid!r}"
-                   for qid, q in self.questions.items() for sid in q.get("clarifies") or []
-                   if sid not in self.signs]
-        errors += [f"lexicon: {cid!r} is not a category of the criteria"
-                   for cid in cat_words if cid not in self.categories]
+        errors += [
+            f"question {qid}: clarifies unknown sign {sid!r}"
+            for qid, q in self.questions.items()
+            for sid in q.get("clarifies") or []
+            if sid not in self.signs
+        ]
+        errors += [
+            f"lexicon: {cid!r} is not a category of the criteria"
+            for cid in cat_words
+            if cid not in self.categories
+        ]
         if errors:
             raise CriteriaError(f"{self.path}: " + "; ".join(errors))
 
@@ -199,7 +242,9 @@ def _merge(files: List[Tuple[Path, dict]]) -> dict:
         for key in ("signs", "categories"):
             for ident, entry in (data.pop(key, None) or {}).items():
                 if ident in lexicon[key]:
-                    raise CriteriaError(f"{file}: {ident!r} is already described in another lexicon file")
+                    raise CriteriaError(
+                        f"{file}: {ident!r} is already described in another lexicon file"
+                    )
                 lexicon[key][ident] = entry or {}
         lexicon.update(data)
     return lexicon
@@ -213,8 +258,11 @@ def _load(path: str, stamp: Tuple[Tuple[str, float], ...]) -> Criteria:
 def _from_content(snapshot) -> Criteria:
     document = snapshot.documents["triage.yml"]
     lexicon = [f"lexicon/{READING_FILE}"] + sorted(
-        kind for kind in snapshot.documents if kind.startswith(f"lexicon/{SIGNS_DIR}/"))
-    files = [(snapshot.documents[kind].path, copy.deepcopy(snapshot.data(kind))) for kind in lexicon]
+        kind for kind in snapshot.documents if kind.startswith(f"lexicon/{SIGNS_DIR}/")
+    )
+    files = [
+        (snapshot.documents[kind].path, copy.deepcopy(snapshot.data(kind))) for kind in lexicon
+    ]
     return Criteria(copy.deepcopy(document.data), _merge(files), str(document.path))
 
 
@@ -239,4 +287,3 @@ def as_criteria(criteria=None) -> Criteria:
     if isinstance(criteria, Criteria):
         return criteria
     return load_criteria(criteria)
-

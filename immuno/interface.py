@@ -1,5 +1,6 @@
 """The words around the conversation (knowledge/interface.yml), read through the content
 loader: the widget's labels, the staff FAQ page's headings, the servers' refusals."""
+
 from __future__ import annotations
 
 from typing import Dict

@@ -1,6 +1,7 @@
 """Medical knowledge (knowledge/topics.yml, drugs.yml, side_effects.yml) and the answers built
 from it. Plain Python, no Rasa import. Every matcher runs on `immuno.normalize.normalize`d text.
 """
+
 from __future__ import annotations
 
 import copy
@@ -18,6 +19,7 @@ from immuno.practical import Practical
 from immuno.unknown_drugs import UnknownDrugs
 
 from immuno.paths import ROOT as REPO_DIR
+
 FILES = ("topics.yml", "drugs.yml", "side_effects.yml")
 OPTIONAL_FILES = ("practical.yml", "unknown_drugs.yml")
 DRUG_INTENT = "ask_drug"
@@ -28,7 +30,12 @@ CARD_ORDER = ("action", "cancers", "year")  # order of a full card, after the fa
 CARD_ASPECTS = ("cancers", "target", "action", "year")  # answered from the drug's own card
 PRACTICAL_INTENT = "ask_practical"
 # General topics a question about one named drug is mistaken for.
-FAMILY_INTENTS = ("ask_immunotherapy", "ask_cytokines", "ask_monoclonal_antibodies", "ask_checkpoint_inhibitors")
+FAMILY_INTENTS = (
+    "ask_immunotherapy",
+    "ask_cytokines",
+    "ask_monoclonal_antibodies",
+    "ask_checkpoint_inhibitors",
+)
 
 
 @dataclass(frozen=True)
@@ -150,11 +157,21 @@ def _typo_limit(name: str) -> int:
 
 
 class Knowledge:
-    def __init__(self, topics: dict, drugs: dict, organs: list, drug_data: dict, effects_data: dict, fallback: dict):
+    def __init__(
+        self,
+        topics: dict,
+        drugs: dict,
+        organs: list,
+        drug_data: dict,
+        effects_data: dict,
+        fallback: dict,
+    ):
         self.topics: dict[str, Topic] = topics
         self.drugs: dict[str, Drug] = drugs
         self.organs: list[Organ] = organs
-        self._aspect_cues = {a: [re.compile(c) for c in drug_data["aspects"][a]] for a in ASPECT_ORDER}
+        self._aspect_cues = {
+            a: [re.compile(c) for c in drug_data["aspects"][a]] for a in ASPECT_ORDER
+        }
         self._drug_texts: dict[str, str] = drug_data["texts"]
         self._family_topics: dict[str, str] = drug_data["family_topics"]
         self._invitation = effects_data["invitation"]
@@ -164,7 +181,8 @@ class Knowledge:
         self._cancer_question = [re.compile(c) for c in drug_data.get("cancer_question") or ()]
         self._cancer_texts: dict = drug_data.get("cancer_texts") or {}
         self._cancer_types = [
-            dict(c, cues=[re.compile(x) for x in c["cues"]]) for c in drug_data.get("cancer_types") or ()
+            dict(c, cues=[re.compile(x) for x in c["cues"]])
+            for c in drug_data.get("cancer_types") or ()
         ]
         self.practical: Practical | None = None
         self.unknown: UnknownDrugs | None = None
@@ -173,23 +191,30 @@ class Knowledge:
         for drug in drugs.values():
             for name in filter(None, map(normalize, drug.names)):
                 if self._name_index.setdefault(name, drug.id) != drug.id:
-                    raise ValueError(f"drug name {name!r} is used by {self._name_index[name]} and {drug.id}")
+                    raise ValueError(
+                        f"drug name {name!r} is used by {self._name_index[name]} and {drug.id}"
+                    )
         self._typo_cache: dict[str, str | None] = {}
         self._name_patterns = [
-            (re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)"), drug_id) for n, drug_id in self._name_index.items()
+            (re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)"), drug_id)
+            for n, drug_id in self._name_index.items()
         ]
 
     # ---- loading -------------------------------------------------------------------------
     @classmethod
     def from_directory(cls, directory: str | Path) -> "Knowledge":
         directory = Path(directory)
-        optional = {name: _read_yaml(directory / name) for name in OPTIONAL_FILES
-                    if (directory / name).exists()}
+        optional = {
+            name: _read_yaml(directory / name)
+            for name in OPTIONAL_FILES
+            if (directory / name).exists()
+        }
         return cls.from_data(*(_read_yaml(directory / name) for name in FILES), **optional)
 
     @classmethod
-    def from_data(cls, topics_data: dict, drug_data: dict, effects_data: dict,
-                  **optional: dict) -> "Knowledge":
+    def from_data(
+        cls, topics_data: dict, drug_data: dict, effects_data: dict, **optional: dict
+    ) -> "Knowledge":
         """From the parsed files; `optional` by file name (practical.yml, unknown_drugs.yml)."""
         topics = {t["id"]: Topic(**t) for t in topics_data["topics"]}
         drugs = {}
@@ -204,7 +229,10 @@ class Knowledge:
                 raise ValueError(f"knowledge entry {item.id!r} has no source")
         knowledge = cls(topics, drugs, organs, drug_data, effects_data, topics_data["fallback"])
         knowledge._read_more = topics_data["read_more"]
-        knowledge._figures = [dict(f, cues=[re.compile(c) for c in f["cues"]]) for f in topics_data.get("figures") or ()]
+        knowledge._figures = [
+            dict(f, cues=[re.compile(c) for c in f["cues"]])
+            for f in topics_data.get("figures") or ()
+        ]
         if "practical.yml" in optional:
             knowledge.practical = Practical(optional["practical.yml"])
         if "unknown_drugs.yml" in optional:
@@ -275,7 +303,9 @@ class Knowledge:
         return sorted(found, key=found.get)
 
     # ---- answers -------------------------------------------------------------------------
-    def answer(self, intent: str, text: str, entities: dict[str, list[str]] | None = None) -> Answer:
+    def answer(
+        self, intent: str, text: str, entities: dict[str, list[str]] | None = None
+    ) -> Answer:
         """Answer ready to send; never raises (unknown intent or failure -> honest fallback)."""
         try:
             intent = str(intent or "").strip()
@@ -293,7 +323,7 @@ class Knowledge:
                 return self._with_read_more(self._side_effects_answer(text, drug_ids))
             if intent == MANAGEMENT_INTENT:
                 return self._with_read_more(self._management_answer(text))
-            topic = self.topics.get(intent[len("ask_"):]) if intent.startswith("ask_") else None
+            topic = self.topics.get(intent[len("ask_") :]) if intent.startswith("ask_") else None
             if topic:
                 return self._with_read_more(Answer(topic.answer, topic.source, topic=topic.id))
         except Exception:  # noqa: BLE001 - a patient must always get a reply
@@ -313,16 +343,26 @@ class Knowledge:
 
     def _fallback_answer(self) -> Answer:
         fb = self._fallback
-        return Answer(fb["answer"], fb["source"], [dict(b) for b in fb["buttons"]], topic="unknown", unanswered=["topic:unknown"])
+        return Answer(
+            fb["answer"],
+            fb["source"],
+            [dict(b) for b in fb["buttons"]],
+            topic="unknown",
+            unanswered=["topic:unknown"],
+        )
 
     # ---- question understanding: what is asked, beyond the intent --------------------------
     def _unknown_drugs(self, text: str) -> tuple[list[tuple[str, str]], str]:
         """Drugs the material does not describe, and the text without them."""
         if not self.unknown:
             return [], text
-        return self.unknown.find(text, lambda word: word in self._name_index or bool(self._closest_name(word)))
+        return self.unknown.find(
+            text, lambda word: word in self._name_index or bool(self._closest_name(word))
+        )
 
-    def _understood(self, intent: str, text: str, drug_ids: list[str], unknown: list[str]) -> Answer | None:
+    def _understood(
+        self, intent: str, text: str, drug_ids: list[str], unknown: list[str]
+    ) -> Answer | None:
         """The answer to what is asked when the intent alone would miss it: a drug the material
         does not describe, a practical question, a figure, the drugs named for a cancer, or
         one aspect of a known drug. None: the intent's own answer is the right one."""
@@ -334,7 +374,9 @@ class Knowledge:
         norm = normalize(text)
         for figure in self._figures:
             if all(c.search(norm) for c in figure["cues"]):
-                return self._with_read_more(Answer(figure["answer"], figure["source"], topic=f"figure:{figure['id']}"))
+                return self._with_read_more(
+                    Answer(figure["answer"], figure["source"], topic=f"figure:{figure['id']}")
+                )
         if not drug_ids:
             return self._cancer_answer(norm)
         aspects = self.find_aspects(text)
@@ -343,7 +385,11 @@ class Knowledge:
             # named drug's card answers it.
             return self._with_read_more(self._drug_answer(drug_ids, text))
         extra = [a for a in aspects if a not in CARD_ASPECTS]
-        if not extra or len(extra) < len(aspects) or intent in (SIDE_EFFECTS_INTENT, MANAGEMENT_INTENT):
+        if (
+            not extra
+            or len(extra) < len(aspects)
+            or intent in (SIDE_EFFECTS_INTENT, MANAGEMENT_INTENT)
+        ):
             return None
         if extra[0] == "side_effects":
             return self._with_read_more(self._side_effects_answer(text, drug_ids))
@@ -354,7 +400,9 @@ class Knowledge:
         body = self._drug_texts["combination_intro"].format(labels=labels) + " " + topic.answer
         return self._with_read_more(Answer(body, topic.source, topic="combination", drugs=drug_ids))
 
-    def _unknown_answer(self, names: list[tuple[str, str]], drug_ids: list[str], practical: list[str]) -> Answer:
+    def _unknown_answer(
+        self, names: list[tuple[str, str]], drug_ids: list[str], practical: list[str]
+    ) -> Answer:
         texts = self.unknown.texts
         lines = [self.unknown.sentence([said for said, _ in names])]
         sources = [texts["source"]]
@@ -365,32 +413,59 @@ class Knowledge:
         else:
             lines.append(texts["team"])
         if drug_ids:
-            lines.append(texts["also_known"].format(labels=_labels_of([self.drugs[i] for i in drug_ids])))
-        unanswered = [f"drug:{inn.lower()}" for _, inn in names] + [f"topic:{t}" for t in practical[:1] if not self.practical.topics[t].answered]
-        return Answer("\n".join(lines), _join_sources(sources), topic="unknown_drug", drugs=drug_ids, unanswered=unanswered)
+            lines.append(
+                texts["also_known"].format(labels=_labels_of([self.drugs[i] for i in drug_ids]))
+            )
+        unanswered = [f"drug:{inn.lower()}" for _, inn in names] + [
+            f"topic:{t}" for t in practical[:1] if not self.practical.topics[t].answered
+        ]
+        return Answer(
+            "\n".join(lines),
+            _join_sources(sources),
+            topic="unknown_drug",
+            drugs=drug_ids,
+            unanswered=unanswered,
+        )
 
     def _practical_answer(self, topic_ids: list[str]) -> Answer:
         if not topic_ids:
             texts = self.practical.texts
-            lines = [texts["not_covered"].format(subject=texts["generic_subject"]), texts["why"], texts["how"]]
-            return Answer("\n".join(lines), texts["source"], topic="practical", unanswered=["topic:practical_other"])
+            lines = [
+                texts["not_covered"].format(subject=texts["generic_subject"]),
+                texts["why"],
+                texts["how"],
+            ]
+            return Answer(
+                "\n".join(lines),
+                texts["source"],
+                topic="practical",
+                unanswered=["topic:practical_other"],
+            )
         lines, sources = [], []
         for topic_id in topic_ids[:2]:
             topic_lines, topic_sources = self.practical.answer_lines(topic_id)
             lines += [line for line in topic_lines if line not in lines]
             sources += topic_sources
         unanswered = [f"topic:{t}" for t in topic_ids[:2] if not self.practical.topics[t].answered]
-        return Answer("\n".join(lines), _join_sources(sources), topic=f"practical:{topic_ids[0]}", unanswered=unanswered)
+        return Answer(
+            "\n".join(lines),
+            _join_sources(sources),
+            topic=f"practical:{topic_ids[0]}",
+            unanswered=unanswered,
+        )
 
     def cancers_named(self, text: str) -> list[dict]:
         norm = normalize(text)
         return [c for c in self._cancer_types if any(cue.search(norm) for cue in c["cues"])]
 
     def _cancer_answer(self, norm: str) -> Answer | None:
-        """"Quelle immunothérapie pour le cancer du rein ?": the drugs the deck names for it."""
+        """ "Quelle immunothérapie pour le cancer du rein ?": the drugs the deck names for it."""
         if not any(c.search(norm) for c in self._cancer_question):
             return None
-        if not re.search(r"\b(cancers?|tumeurs?|melanome|lymphome|leucemie|myelome|glioblastome|sarcome|cbnpc|llc)\b", norm):
+        if not re.search(
+            r"\b(cancers?|tumeurs?|melanome|lymphome|leucemie|myelome|glioblastome|sarcome|cbnpc|llc)\b",
+            norm,
+        ):
             return None
         cancers = self.cancers_named(norm)
         if not cancers:
@@ -406,11 +481,19 @@ class Knowledge:
         if len(lines) > len(cancers[:2]):
             lines.append(texts["note"])
         drug_ids = [d for c in cancers[:2] for d in c["drugs"]]
-        return self._with_read_more(Answer("\n".join(lines), texts["source"], topic="cancer", drugs=drug_ids))
+        return self._with_read_more(
+            Answer("\n".join(lines), texts["source"], topic="cancer", drugs=drug_ids)
+        )
 
     def _drugs_asked(self, text: str, entities: dict | None) -> list[str]:
         values = entities.get("drug") if isinstance(entities, dict) else None
-        values = [values] if isinstance(values, str) else values if isinstance(values, (list, tuple)) else []
+        values = (
+            [values]
+            if isinstance(values, str)
+            else values
+            if isinstance(values, (list, tuple))
+            else []
+        )
         ids = [self.resolve_drug(v) for v in values if isinstance(v, str)]
         ids = [i for i in ids if i]
         return list(dict.fromkeys(ids + self.find_drugs(text)))
@@ -419,7 +502,13 @@ class Knowledge:
         """Short card; the aspects asked come first, then the rest of the card."""
         aspects = [a for a in aspects if a in CARD_ASPECTS]
         first = list(dict.fromkeys(s for a in aspects for s in drug.aspect_sentences(a)))
-        rest = [s for a in CARD_ORDER if a not in aspects for s in drug.aspect_sentences(a) if s not in first]
+        rest = [
+            s
+            for a in CARD_ORDER
+            if a not in aspects
+            for s in drug.aspect_sentences(a)
+            if s not in first
+        ]
         if not first:
             return " ".join([f"{_capitalize(drug.label)} est {drug.family_label}.", *rest])
         lead = f"{_capitalize(drug.label)} : {_decapitalize(first[0])}"
@@ -428,15 +517,30 @@ class Knowledge:
     def drug_brief(self, drug: Drug, aspects: list[str]) -> str:
         aspects = [a for a in aspects if a in CARD_ASPECTS]
         if aspects:
-            sentences = list(dict.fromkeys(s for a in aspects for s in drug.aspect_sentences(a) if s != drug.other_uses))
+            sentences = list(
+                dict.fromkeys(
+                    s for a in aspects for s in drug.aspect_sentences(a) if s != drug.other_uses
+                )
+            )
             return f"• {_capitalize(drug.label)} : " + _decapitalize(" ".join(sentences))
-        year = f" ; depuis {'' if drug.year[:1].isdigit() else 'le '}{drug.year}" if drug.year else ""
-        return f"• {_capitalize(drug.label)} : {drug.family_short} ; {', '.join(drug.cancers)}{year}."
+        year = (
+            f" ; depuis {'' if drug.year[:1].isdigit() else 'le '}{drug.year}" if drug.year else ""
+        )
+        return (
+            f"• {_capitalize(drug.label)} : {drug.family_short} ; {', '.join(drug.cancers)}{year}."
+        )
 
     def _drug_answer(self, drug_ids: list[str], text: str) -> Answer:
         if not drug_ids:
-            buttons = [{"title": _drug_button_title(d), "payload": d.question} for d in self.drugs.values()]
-            return Answer(self._drug_texts["which_drug"], self._drug_texts["which_drug_source"], buttons, "drug")
+            buttons = [
+                {"title": _drug_button_title(d), "payload": d.question} for d in self.drugs.values()
+            ]
+            return Answer(
+                self._drug_texts["which_drug"],
+                self._drug_texts["which_drug_source"],
+                buttons,
+                "drug",
+            )
         aspects = self.find_aspects(text)
         if not set(aspects) & set(CARD_ASPECTS) and self.cancers_named(text):
             aspects = ["cancers"]  # "j'ai un mélanome et je suis sous Keytruda"
@@ -444,7 +548,10 @@ class Knowledge:
         if len(drugs) == 1:
             body = self.drug_card(drugs[0], aspects)
         else:
-            lines = [self._drug_texts["several_intro"], *(self.drug_brief(d, aspects) for d in drugs)]
+            lines = [
+                self._drug_texts["several_intro"],
+                *(self.drug_brief(d, aspects) for d in drugs),
+            ]
             if "cancers" in aspects and any(d.other_uses for d in drugs):
                 lines.append(self._drug_texts["several_other_uses"])
             body = "\n".join(lines)
@@ -464,10 +571,20 @@ class Knowledge:
             lines.append(self.topics["side_effects"].answer)
             invitation, sources = self._invitation_general, [self.topics["side_effects"].source]
         text_out = "\n".join([*lines, invitation])
-        return Answer(text_out, _join_sources(sources), topic="side_effects", drugs=drug_ids, organs=[o.id for o in organs])
+        return Answer(
+            text_out,
+            _join_sources(sources),
+            topic="side_effects",
+            drugs=drug_ids,
+            organs=[o.id for o in organs],
+        )
 
     def _drug_side_effects_note(self, drug: Drug) -> str:
-        key = "side_effects_checkpoint" if drug.family == "checkpoint_inhibitor" else "side_effects_other"
+        key = (
+            "side_effects_checkpoint"
+            if drug.family == "checkpoint_inhibitor"
+            else "side_effects_other"
+        )
         return self._drug_texts[key].format(Label=_capitalize(drug.label), label=drug.label)
 
     def _management_answer(self, text: str) -> Answer:
@@ -482,7 +599,12 @@ class Knowledge:
             return Answer(topic.answer, topic.source, topic=topic.id)
         lines = [f"{o.title} : {_decapitalize(o.management)} {o.if_it_happens}" for o in organs]
         invitation = self._invitation if len(organs) == 1 else self._invitation_general
-        return Answer("\n".join([*lines, invitation]), _join_sources(o.source for o in organs), topic=topic.id, organs=[o.id for o in organs])
+        return Answer(
+            "\n".join([*lines, invitation]),
+            _join_sources(o.source for o in organs),
+            topic=topic.id,
+            organs=[o.id for o in organs],
+        )
 
     # ---- FAQ -----------------------------------------------------------------------------
     def faq(self) -> list[FaqSection]:
@@ -493,7 +615,9 @@ class Knowledge:
             entries = [FaqEntry(topic.question, main.text, main.source, topic.id)]
             for drug in self.drugs.values():
                 if self._family_topics.get(drug.family) == topic.id:
-                    card = self._with_read_more(Answer(self.drug_card(drug), drug.source, topic="drug"))
+                    card = self._with_read_more(
+                        Answer(self.drug_card(drug), drug.source, topic="drug")
+                    )
                     entries.append(FaqEntry(drug.question, card.text, drug.source, drug.id))
             if topic.id == "side_effects":
                 for organ in self.organs:
@@ -505,14 +629,22 @@ class Knowledge:
             entries = []
             for topic in self.practical.topics.values():
                 answer = self._practical_answer([topic.id])
-                entries.append(FaqEntry(topic.question, answer.text, answer.source, f"practical_{topic.id}"))
+                entries.append(
+                    FaqEntry(topic.question, answer.text, answer.source, f"practical_{topic.id}")
+                )
             sections.append(FaqSection(self.practical.texts["faq_title"], entries, "practical"))
         return sections
 
 
 def _of(label: str) -> str:
     """French "de" before a label: "du pembrolizumab", "de l'IL-2"."""
-    return "du " + label[3:] if label.startswith("le ") else "des " + label[4:] if label.startswith("les ") else "de " + label
+    return (
+        "du " + label[3:]
+        if label.startswith("le ")
+        else "des " + label[4:]
+        if label.startswith("les ")
+        else "de " + label
+    )
 
 
 def _labels_of(drugs: list[Drug]) -> str:
@@ -543,8 +675,11 @@ def _load_cached(directory: Path) -> Knowledge:
 
 # The content in use (immuno.content): rebuilt when an edit is valid, else the last good one.
 def _from_content(snapshot: content.Snapshot) -> Knowledge:
-    data = {name: copy.deepcopy(snapshot.data(name))
-            for name in FILES + OPTIONAL_FILES if name in snapshot.documents}
+    data = {
+        name: copy.deepcopy(snapshot.data(name))
+        for name in FILES + OPTIONAL_FILES
+        if name in snapshot.documents
+    }
     return Knowledge.from_data(*(data.pop(name) for name in FILES), **data)
 
 

@@ -4,6 +4,7 @@ Marker words of a language (knowledge/languages.yml) are needed; the packaged la
 (no download) confirms a single marker or overrules two when sure of French. Anything
 short, unsure or mixed is French: the assistant's normal path. Plain Python, no Rasa import.
 """
+
 from __future__ import annotations
 
 import re
@@ -92,7 +93,9 @@ def tells(text: str, data: LanguageData | None = None) -> bool:
     return any(w in markers for w in words for markers in data.markers.values())
 
 
-def reply_lines(code: str | None, text: str, contacts, now=None, data: LanguageData | None = None) -> list[str]:
+def reply_lines(
+    code: str | None, text: str, contacts, now=None, data: LanguageData | None = None
+) -> list[str]:
     """What the action server adds after utter_other_language: for English, the urgent or
     advice message when the message names a symptom; for every language, the team's number
     that is right for this hour (the day line when open, else the 24/7 line)."""
@@ -108,7 +111,9 @@ def reply_lines(code: str | None, text: str, contacts, now=None, data: LanguageD
     return [entry["team"].format(phone=phone)]
 
 
-def emergency_followup_lines(code: str | None, contacts, now=None, data: LanguageData | None = None) -> list[str] | None:
+def emergency_followup_lines(
+    code: str | None, contacts, now=None, data: LanguageData | None = None
+) -> list[str] | None:
     """For an English-writing patient, what follows the emergency message (which team to
     tell, with the number for this hour); None for every other language (the French lines)."""
     if code != "en":
@@ -119,4 +124,8 @@ def emergency_followup_lines(code: str | None, contacts, now=None, data: Languag
 
 def _phone_now(contacts, now=None) -> str:
     """The day line when the team is open, else the 24/7 line."""
-    return contacts.day_phone if contacts.is_open(now or datetime.now(timezone.utc)) else contacts.line_24_7
+    return (
+        contacts.day_phone
+        if contacts.is_open(now or datetime.now(timezone.utc))
+        else contacts.line_24_7
+    )

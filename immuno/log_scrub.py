@@ -16,6 +16,7 @@ What is removed from a record's final text:
 * the list of emergency signs of the red-flag component (a list of symptoms with a time
   stamp could be matched to a tracker; the audit trail has the decision, without id).
 """
+
 from __future__ import annotations
 
 import collections
@@ -49,8 +50,12 @@ def register(*values: object) -> None:
         for value in values:
             if not isinstance(value, str):
                 continue
-            for variant in {value.strip(), repr(value)[1:-1], json.dumps(value)[1:-1],
-                            json.dumps(value, ensure_ascii=False)[1:-1]}:
+            for variant in {
+                value.strip(),
+                repr(value)[1:-1],
+                json.dumps(value)[1:-1],
+                json.dumps(value, ensure_ascii=False)[1:-1],
+            }:
                 if len(variant) < _MIN_REGISTERED or variant in _recent_set:
                     continue
                 if len(_recent) == _recent.maxlen:
@@ -86,8 +91,14 @@ def _factory(*args, **kwargs) -> logging.LogRecord:
     return record
 
 
-SECRET_VARIABLES = ("RASA_TOKEN", "ACTION_SERVER_TOKEN", "CONVERSATION_ID_SECRET",
-                    "TELEGRAM_SECRET_TOKEN", "TELEGRAM_TOKEN", "REDIS_PASSWORD")
+SECRET_VARIABLES = (
+    "RASA_TOKEN",
+    "ACTION_SERVER_TOKEN",
+    "CONVERSATION_ID_SECRET",
+    "TELEGRAM_SECRET_TOKEN",
+    "TELEGRAM_TOKEN",
+    "REDIS_PASSWORD",
+)
 
 
 def install() -> None:
@@ -97,4 +108,5 @@ def install() -> None:
         logging.setLogRecordFactory(_factory)
     logging.captureWarnings(True)
     warnings.formatwarning = lambda message, category, *_a, **_k: scrub(
-        f"{category.__name__}: {message}")
+        f"{category.__name__}: {message}"
+    )

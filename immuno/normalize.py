@@ -16,6 +16,7 @@ so), a glued "m" or "t" only when the rest is a word of the lexicon (knowledge/l
 its phrases and the letters of its patterns, compared on Snowball stems) and the whole is
 not: "mgratte" is split, "trois", "tremble", "mg", "ml" are not.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,34 +29,127 @@ _LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d
 
 # Whole-word SMS / informal spellings -> standard form (after accents are stripped).
 _SMS = {
-    "jai": "j ai", "g": "j ai", "jé": "j ai", "jais": "j ai", "jaii": "j ai",
-    "chui": "je suis", "chuis": "je suis", "jsuis": "je suis", "jsui": "je suis", "chu": "je suis",
-    "jsp": "je sais pas", "jsais": "je sais", "chai": "je sais", "chais": "je sais",
-    "jpeux": "je peux", "jpeu": "je peux", "jpe": "je peux", "jpp": "j en peux plus",
-    "jarrive": "j arrive", "jarrives": "j arrive", "jarive": "j arive", "jvais": "je vais", "jvois": "je vois",
-    "jvomi": "je vomis", "jvomis": "je vomis", "jtousse": "je tousse", "jme": "je me",
-    "jen": "j en", "jy": "j y", "jetai": "j etais", "jetais": "j etais",
-    "javais": "j avais", "jurine": "j urine", "jamai": "jamais", "jamé": "jamais",
-    "pa": "pas", "pu": "plus", "plu": "plus",
-    "tjs": "toujours", "tjrs": "toujours", "tjr": "toujours", "toujour": "toujours",
-    "bcp": "beaucoup", "bcps": "beaucoup", "bocou": "beaucoup", "boucou": "beaucoup",
-    "ki": "qui", "ke": "que", "kel": "quel", "kelle": "quelle", "koi": "quoi", "kwa": "quoi",
-    "keske": "qu est ce que", "kesk": "qu est ce que", "pk": "pourquoi", "pq": "pourquoi", "pkoi": "pourquoi",
-    "c": "c est", "cé": "c est", "ces": "ces", "sé": "c est", "ct": "c etait",
-    "ds": "dans", "pr": "pour", "ms": "mais", "tt": "tout", "tte": "toute", "tts": "tous",
-    "mm": "meme", "mnt": "maintenant", "mtn": "maintenant", "auj": "aujourd hui", "ajd": "aujourd hui",
-    "aujourdhui": "aujourd hui", "dla": "de la", "dpuis": "depuis", "dps": "depuis",
-    "vs": "vous", "svp": "s il vous plait", "stp": "s il te plait",
-    "nn": "non", "nan": "non", "ui": "oui", "wi": "oui", "oue": "ouais", "ouai": "ouais",
-    "ya": "il y a", "yavait": "il y avait", "qqch": "quelque chose", "qq": "quelque",
-    "tps": "temps", "bi1": "bien", "b1": "bien", "rien": "rien",
-    "fievr": "fievre", "temp": "temperature", "diarhe": "diarrhee",
-    "st": "sont", "dc": "donc", "qd": "quand", "qnd": "quand", "kan": "quand",
-    "pcq": "parce que", "pck": "parce que", "psk": "parce que", "pske": "parce que",
-    "vrmt": "vraiment", "vrm": "vraiment", "ptet": "peut etre", "ptetre": "peut etre",
-    "bjr": "bonjour", "bsr": "bonsoir", "slt": "salut", "mwa": "moi", "twa": "toi",
-    "ns": "nous", "tro": "trop",
-    "ojd": "aujourd hui", "rdv": "rendez vous", "jcrois": "je crois", "jpense": "je pense",
+    "jai": "j ai",
+    "g": "j ai",
+    "jé": "j ai",
+    "jais": "j ai",
+    "jaii": "j ai",
+    "chui": "je suis",
+    "chuis": "je suis",
+    "jsuis": "je suis",
+    "jsui": "je suis",
+    "chu": "je suis",
+    "jsp": "je sais pas",
+    "jsais": "je sais",
+    "chai": "je sais",
+    "chais": "je sais",
+    "jpeux": "je peux",
+    "jpeu": "je peux",
+    "jpe": "je peux",
+    "jpp": "j en peux plus",
+    "jarrive": "j arrive",
+    "jarrives": "j arrive",
+    "jarive": "j arive",
+    "jvais": "je vais",
+    "jvois": "je vois",
+    "jvomi": "je vomis",
+    "jvomis": "je vomis",
+    "jtousse": "je tousse",
+    "jme": "je me",
+    "jen": "j en",
+    "jy": "j y",
+    "jetai": "j etais",
+    "jetais": "j etais",
+    "javais": "j avais",
+    "jurine": "j urine",
+    "jamai": "jamais",
+    "jamé": "jamais",
+    "pa": "pas",
+    "pu": "plus",
+    "plu": "plus",
+    "tjs": "toujours",
+    "tjrs": "toujours",
+    "tjr": "toujours",
+    "toujour": "toujours",
+    "bcp": "beaucoup",
+    "bcps": "beaucoup",
+    "bocou": "beaucoup",
+    "boucou": "beaucoup",
+    "ki": "qui",
+    "ke": "que",
+    "kel": "quel",
+    "kelle": "quelle",
+    "koi": "quoi",
+    "kwa": "quoi",
+    "keske": "qu est ce que",
+    "kesk": "qu est ce que",
+    "pk": "pourquoi",
+    "pq": "pourquoi",
+    "pkoi": "pourquoi",
+    "c": "c est",
+    "cé": "c est",
+    "ces": "ces",
+    "sé": "c est",
+    "ct": "c etait",
+    "ds": "dans",
+    "pr": "pour",
+    "ms": "mais",
+    "tt": "tout",
+    "tte": "toute",
+    "tts": "tous",
+    "mm": "meme",
+    "mnt": "maintenant",
+    "mtn": "maintenant",
+    "auj": "aujourd hui",
+    "ajd": "aujourd hui",
+    "aujourdhui": "aujourd hui",
+    "dla": "de la",
+    "dpuis": "depuis",
+    "dps": "depuis",
+    "vs": "vous",
+    "svp": "s il vous plait",
+    "stp": "s il te plait",
+    "nn": "non",
+    "nan": "non",
+    "ui": "oui",
+    "wi": "oui",
+    "oue": "ouais",
+    "ouai": "ouais",
+    "ya": "il y a",
+    "yavait": "il y avait",
+    "qqch": "quelque chose",
+    "qq": "quelque",
+    "tps": "temps",
+    "bi1": "bien",
+    "b1": "bien",
+    "rien": "rien",
+    "fievr": "fievre",
+    "temp": "temperature",
+    "diarhe": "diarrhee",
+    "st": "sont",
+    "dc": "donc",
+    "qd": "quand",
+    "qnd": "quand",
+    "kan": "quand",
+    "pcq": "parce que",
+    "pck": "parce que",
+    "psk": "parce que",
+    "pske": "parce que",
+    "vrmt": "vraiment",
+    "vrm": "vraiment",
+    "ptet": "peut etre",
+    "ptetre": "peut etre",
+    "bjr": "bonjour",
+    "bsr": "bonsoir",
+    "slt": "salut",
+    "mwa": "moi",
+    "twa": "toi",
+    "ns": "nous",
+    "tro": "trop",
+    "ojd": "aujourd hui",
+    "rdv": "rendez vous",
+    "jcrois": "je crois",
+    "jpense": "je pense",
 }
 
 # Glued pronouns: "jcrache", "mgratte". Words of a glued "m"/"t" that are units or usual
@@ -130,8 +224,12 @@ def _unglue(word: str) -> str:
     if pronoun != "j":
         known = lexicon_words()
         stem = _stemmer().stemWord
-        if len(rest) < 4 or word in known or stem(word) in known or not (
-                rest in known or stem(rest) in known):
+        if (
+            len(rest) < 4
+            or word in known
+            or stem(word) in known
+            or not (rest in known or stem(rest) in known)
+        ):
             return word
     return {"j": "je", "m": "me", "t": "te"}[pronoun] + " " + rest
 
@@ -157,7 +255,11 @@ def normalize(text: str) -> str:
             words.append(word)
         elif word == "c" and nxt in ("est", "etait", "etaient"):
             words.append(word)
-        elif word == "temp" and words and words[-1] in ("le", "du", "de", "ce", "en", "mon", "longtemps"):
+        elif (
+            word == "temp"
+            and words
+            and words[-1] in ("le", "du", "de", "ce", "en", "mon", "longtemps")
+        ):
             words.append("temps")  # "tout le temp" is time, "temp 38" is a temperature
         else:
             words.append(_SMS.get(word) or _unglue(word))

@@ -17,6 +17,7 @@ the lexicon or of _REAL_WORDS ("salle" is not "selle"). The candidates come from
 the phrase words with one letter deleted (symmetric deletion), so the cost of a message stays
 linear in its length.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,9 +27,15 @@ from typing import Dict, List, Tuple
 from immuno.normalize import lexicon_words, normalize
 
 _IRREGULAR = {
-    **dict.fromkeys("ai as a avons avez ont avais avait avaient eu eue aurai aura aurait".split(), "avoir"),
-    **dict.fromkeys("suis es est sommes etes sont etais etait etaient ete serai sera serait".split(), "etre"),
-    **dict.fromkeys("peux peut pouvons pouvez peuvent pouvais pouvait pu pourrai pourrait".split(), "pouvoir"),
+    **dict.fromkeys(
+        "ai as a avons avez ont avais avait avaient eu eue aurai aura aurait".split(), "avoir"
+    ),
+    **dict.fromkeys(
+        "suis es est sommes etes sont etais etait etaient ete serai sera serait".split(), "etre"
+    ),
+    **dict.fromkeys(
+        "peux peut pouvons pouvez peuvent pouvais pouvait pu pourrai pourrait".split(), "pouvoir"
+    ),
     **dict.fromkeys("vais vas va allons allez vont allais allait alle allee".split(), "aller"),
     **dict.fromkeys("fais fait faisons faites font faisais faisait".split(), "faire"),
     **dict.fromkeys("vois voit voyons voyez voient voyais voyait vu vue".split(), "voir"),
@@ -39,23 +46,71 @@ _IRREGULAR = {
 }
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 _SAME = {
-    "j": "je", "moi": "je", "m": "se", "me": "se", "te": "se", "t": "se", "s": "se", "se": "se",
-    "n": "ne", "l": "le", "la": "le", "les": "le", "d": "de", "du": "de", "des": "de",
-    "qu": "que", "mon": "son", "ma": "son", "mes": "son", "ton": "son", "ta": "son",
-    "tes": "son", "sa": "son", "ses": "son", "notre": "son", "nos": "son", "votre": "son",
-    "vos": "son", "leur": "son", "leurs": "son", "au": "a", "aux": "a", "un": "un", "une": "un",
+    "j": "je",
+    "moi": "je",
+    "m": "se",
+    "me": "se",
+    "te": "se",
+    "t": "se",
+    "s": "se",
+    "se": "se",
+    "n": "ne",
+    "l": "le",
+    "la": "le",
+    "les": "le",
+    "d": "de",
+    "du": "de",
+    "des": "de",
+    "qu": "que",
+    "mon": "son",
+    "ma": "son",
+    "mes": "son",
+    "ton": "son",
+    "ta": "son",
+    "tes": "son",
+    "sa": "son",
+    "ses": "son",
+    "notre": "son",
+    "nos": "son",
+    "votre": "son",
+    "vos": "son",
+    "leur": "son",
+    "leurs": "son",
+    "au": "a",
+    "aux": "a",
+    "un": "un",
+    "une": "un",
 }
-_GAP = {"tres", "tout", "toute", "vraiment", "completement", "trop", "si", "super", "bien",
-        "encore", "deja", "carrement", "totalement", "grave", "hyper", "un", "peu"}
+_GAP = {
+    "tres",
+    "tout",
+    "toute",
+    "vraiment",
+    "completement",
+    "trop",
+    "si",
+    "super",
+    "bien",
+    "encore",
+    "deja",
+    "carrement",
+    "totalement",
+    "grave",
+    "hyper",
+    "un",
+    "peu",
+}
 _NEGATIONS = {"pas", "plus", "rien", "jamais", "aucun", "aucune"}
 _MAX_GAP = 2
 _MIN_FUZZY = 5  # letters of the folded word, in the message and in the phrase
 _MIN_SUBSTITUTION = 6  # a changed letter in shorter words makes other words (forte / force)
 # Real words one letter away from a phrase word, never read as a typo of it.
-_REAL_WORDS = frozenset("""
+_REAL_WORDS = frozenset(
+    """
     salle salles sales mail mails malle branche brancher canard debut dessus envoie envoi
     plait plante planter plantes stable seule seules pleine plein forte fortes raide
-    venir vente teinte""".split())
+    venir vente teinte""".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +134,7 @@ def tokens(text: str) -> List[Tuple[int, int, str]]:
 
 
 def _deletions(word: str) -> set:
-    return {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
+    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -91,11 +146,15 @@ def _one_edit(a: str, b: str) -> bool:
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
             return min(len(a), len(b)) >= _MIN_SUBSTITUTION
-        return (len(diff) == 2 and diff[1] == diff[0] + 1
-                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     if len(a) > len(b):
         a, b = b, a
-    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+    return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
 def _fuzzy_index(crit) -> Dict[str, set]:
@@ -119,8 +178,14 @@ def _fuzzy_index(crit) -> Dict[str, set]:
 
 
 def _fuzzable(word: str) -> bool:
-    return (len(word) >= _MIN_FUZZY and word.isalpha() and word not in _SAME
-            and word not in _NEGATIONS and word not in _GAP and word not in _IRREGULAR)
+    return (
+        len(word) >= _MIN_FUZZY
+        and word.isalpha()
+        and word not in _SAME
+        and word not in _NEGATIONS
+        and word not in _GAP
+        and word not in _IRREGULAR
+    )
 
 
 def _forms(word: str, key: str):
@@ -142,7 +207,8 @@ def _keys_of(crit, word: str, key: str) -> frozenset:
             for variant in _deletions(form):
                 for target_kind, target, target_key in index.get(variant, ()):
                     if (kind == "w" and target_kind == "s" and form == target) or (
-                            not real and target_kind == kind and _one_edit(form, target)):
+                        not real and target_kind == kind and _one_edit(form, target)
+                    ):
                         keys.add(target_key)
     found = frozenset(keys)
     if len(alts) > 65536:
@@ -178,8 +244,10 @@ def _index(crit) -> Dict[str, List[Tuple[Tuple[str, ...], str]]]:
 @lru_cache(maxsize=1)
 def _special_keys() -> Tuple[frozenset, frozenset]:
     """Keys of the intensifiers that may sit inside a phrase, and of the negation words."""
+
     def keys(words):
         return frozenset(k for w in words for _, _, k in tokens(w))
+
     return keys(_GAP), keys(_NEGATIONS)
 
 
@@ -191,7 +259,9 @@ def _match_at(words, i: int, keys: Tuple[str, ...]):
         if n:
             j += 1
             gap = 0
-            while j < len(words) and key not in words[j][3] and words[j][2] in gaps and gap < _MAX_GAP:
+            while (
+                j < len(words) and key not in words[j][3] and words[j][2] in gaps and gap < _MAX_GAP
+            ):
                 j += 1
                 gap += 1
         if j >= len(words) or key not in words[j][3]:
@@ -213,12 +283,22 @@ def find(crit, text: str) -> List[Tuple[int, int, str]]:
         return []
     index = _index(crit)
     _fuzzy_index(crit)
-    words = [(start, end, key, _keys_of(crit, text[start:end], key))
-             for start, end, key in tokens(text)]
+    words = [
+        (start, end, key, _keys_of(crit, text[start:end], key)) for start, end, key in tokens(text)
+    ]
     hits = []
     for i, (start, _, key, alts) in enumerate(words):
-        entries = index.get(key, ()) if len(alts) == 1 else list(dict.fromkeys(
-            entry for alt in sorted(alts, key=lambda k: k != key) for entry in index.get(alt, ())))
+        entries = (
+            index.get(key, ())
+            if len(alts) == 1
+            else list(
+                dict.fromkeys(
+                    entry
+                    for alt in sorted(alts, key=lambda k: k != key)
+                    for entry in index.get(alt, ())
+                )
+            )
+        )
         for keys, sid in entries:
             last = _match_at(words, i, keys)
             if last is None:

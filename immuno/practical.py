@@ -4,6 +4,7 @@ Plain Python, no Rasa import. A topic is found by its cues on normalised text; i
 the hospital's vetted text when set, else the honest "not covered" sentence, the facts the
 clinical reference allows (with their sources), why the team is the one to ask, and how.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,15 +39,24 @@ class Practical:
         self.topics: dict[str, PracticalTopic] = {}
         for raw in data["topics"]:
             hospital = raw.get("hospital") or None
-            if hospital and not (str(hospital.get("text", "")).strip() and str(hospital.get("source", "")).strip()):
-                raise ValueError(f"practical topic {raw['id']!r}: a hospital answer needs a text and a source")
+            if hospital and not (
+                str(hospital.get("text", "")).strip() and str(hospital.get("source", "")).strip()
+            ):
+                raise ValueError(
+                    f"practical topic {raw['id']!r}: a hospital answer needs a text and a source"
+                )
             for fact in raw.get("facts") or ():
                 if not str(fact.get("source", "")).strip():
                     raise ValueError(f"practical topic {raw['id']!r}: a fact has no source")
             self.topics[raw["id"]] = PracticalTopic(
-                id=raw["id"], title=raw["title"], question=raw["question"], subject=raw["subject"],
-                cues=tuple(re.compile(c) for c in raw["cues"]), facts=tuple(raw.get("facts") or ()),
-                hospital=hospital, covered=bool(raw.get("covered")),
+                id=raw["id"],
+                title=raw["title"],
+                question=raw["question"],
+                subject=raw["subject"],
+                cues=tuple(re.compile(c) for c in raw["cues"]),
+                facts=tuple(raw.get("facts") or ()),
+                hospital=hospital,
+                covered=bool(raw.get("covered")),
             )
 
     @classmethod

@@ -3,6 +3,7 @@
 Plain Python, used by both servers: the action server's token (actions/server.py), the
 conversation-id and Telegram secrets of the Rasa server (rasa_addons/guard.py).
 """
+
 from __future__ import annotations
 
 import os

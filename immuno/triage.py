@@ -10,6 +10,7 @@ decide(state)         -> Decision (level is always emergency, urgent or advice)
 
 Safety first: a missed emergency is the worst defect, so every doubt escalates.
 """
+
 from __future__ import annotations
 
 import copy
@@ -17,11 +18,26 @@ from dataclasses import asdict, dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from immuno.criteria import (  # noqa: F401 (re-exported: the engine's public names)
-    DEFAULT_PATH, LEVELS, RANK, Criteria, CriteriaError, Sign, as_criteria, load_criteria,
+    DEFAULT_PATH,
+    LEVELS,
+    RANK,
+    Criteria,
+    CriteriaError,
+    Sign,
+    as_criteria,
+    load_criteria,
 )
 from immuno.understanding import (
-    ANIMAL, OTHER, WRITER, Understanding, is_announcement as _is_announcement, is_complaint,
-    is_question as _is_question, parse_count, reply_kind, understand,
+    ANIMAL,
+    OTHER,
+    WRITER,
+    Understanding,
+    is_announcement as _is_announcement,
+    is_complaint,
+    is_question as _is_question,
+    parse_count,
+    reply_kind,
+    understand,
 )
 
 _crit = as_criteria
@@ -77,8 +93,16 @@ class Assessment:
 
     @property
     def is_report(self) -> bool:
-        return not self.hypothetical and self.experiencer != ANIMAL and bool(
-            self.signs or self.categories or self.unlisted_complaint or self.resolved or self.uncertain
+        return (
+            not self.hypothetical
+            and self.experiencer != ANIMAL
+            and bool(
+                self.signs
+                or self.categories
+                or self.unlisted_complaint
+                or self.resolved
+                or self.uncertain
+            )
         )
 
     @property
@@ -86,11 +110,13 @@ class Assessment:
         return self.is_report and any(s.level == "emergency" for s in self.signs)
 
 
-
 def _with_combinations(ids: List[str], crit: Criteria) -> List[str]:
     present = set(ids)
-    extra = [c["id"] for c in crit.combinations
-             if c["id"] not in present and all(present & set(group) for group in c["all"])]
+    extra = [
+        c["id"]
+        for c in crit.combinations
+        if c["id"] not in present and all(present & set(group) for group in c["all"])
+    ]
     return list(ids) + extra
 
 
@@ -108,19 +134,31 @@ def assess(text, criteria=None) -> Assessment:
 
 def _assessment(u: Understanding, crit: Criteria) -> Assessment:
     animal = u.experiencer == ANIMAL
-    signs = [] if u.hypothetical or animal else [
-        crit.signs[s] for s in _with_combinations(u.present, crit)]
+    signs = (
+        []
+        if u.hypothetical or animal
+        else [crit.signs[s] for s in _with_combinations(u.present, crit)]
+    )
     categories = [] if animal else list(dict.fromkeys(u.categories + [s.category for s in signs]))
     return Assessment(
-        u.text, signs, categories, u.negated, u.hypothetical, u.numbers,
-        not animal and is_complaint(u, crit), u.reported, u.explained,
-        resolved=u.resolved, experiencer=u.experiencer, findings=u.summaries(),
+        u.text,
+        signs,
+        categories,
+        u.negated,
+        u.hypothetical,
+        u.numbers,
+        not animal and is_complaint(u, crit),
+        u.reported,
+        u.explained,
+        resolved=u.resolved,
+        experiencer=u.experiencer,
+        findings=u.summaries(),
         uncertain=[] if animal else u.uncertain,
     )
 
 
 def about_an_animal(text, criteria=None) -> bool:
-    """"Mon chien vomit": out of scope, never triaged."""
+    """ "Mon chien vomit": out of scope, never triaged."""
     crit = _crit(criteria)
     u = _understood(text, crit)
     return u.about_an_animal
@@ -132,7 +170,7 @@ def is_question(text: str, criteria=None) -> bool:
 
 
 def is_announcement(text, criteria=None) -> bool:
-    """"J'ai un symptôme": a symptom is announced but not described yet (text, or the
+    """ "J'ai un symptôme": a symptom is announced but not described yet (text, or the
     Understanding already computed for it)."""
     crit = _crit(criteria)
     u = _understood(text, crit)
@@ -180,22 +218,33 @@ def _add(state: dict, u: Understanding, crit: Criteria) -> None:
     signs = u.present + u.with_assertion("hypothetical")
     state["signs"] = list(dict.fromkeys(list(state.get("signs", [])) + signs))
     state["categories"] = list(dict.fromkeys(list(state.get("categories", [])) + u.categories))
-    state["negated"] = [s for s in dict.fromkeys(list(state.get("negated", [])) + u.negated)
-                        if s not in state["signs"]]
-    state["resolved"] = [s for s in dict.fromkeys(list(state.get("resolved", [])) + u.resolved)
-                         if s not in state["signs"]]
-    state["uncertain"] = [s for s in dict.fromkeys(list(state.get("uncertain", [])) + u.uncertain)
-                          if s not in state["signs"] and s not in state["negated"]]
+    state["negated"] = [
+        s
+        for s in dict.fromkeys(list(state.get("negated", [])) + u.negated)
+        if s not in state["signs"]
+    ]
+    state["resolved"] = [
+        s
+        for s in dict.fromkeys(list(state.get("resolved", [])) + u.resolved)
+        if s not in state["signs"]
+    ]
+    state["uncertain"] = [
+        s
+        for s in dict.fromkeys(list(state.get("uncertain", [])) + u.uncertain)
+        if s not in state["signs"] and s not in state["negated"]
+    ]
     numbers = state.setdefault("numbers", {})
     for key, values in u.numbers.items():
         numbers[key] = list(numbers.get(key, [])) + values
     state["findings"] = list(state.get("findings", [])) + u.summaries()
     state["modifiers"] = {**u.modifiers, **state.get("modifiers", {})}
-    state["denied_categories"] = list(dict.fromkeys(
-        list(state.get("denied_categories", [])) + u.denied_categories))
+    state["denied_categories"] = list(
+        dict.fromkeys(list(state.get("denied_categories", [])) + u.denied_categories)
+    )
     for q in crit.questions.values():  # "boutons sur tout le buste": a large rash
         if _by_modifier(q, state["modifiers"]) == "yes" and (
-                not q.get("ask_if") or set(q["ask_if"]) & set(state["signs"])):
+            not q.get("ask_if") or set(q["ask_if"]) & set(state["signs"])
+        ):
             state["signs"] = list(dict.fromkeys(state["signs"] + [q["sign"]]))
     if u.experiencer != WRITER and state.get("experiencer", WRITER) == WRITER:
         state["experiencer"] = u.experiencer
@@ -215,12 +264,19 @@ def _evaluate(state: dict, crit: Criteria) -> _Eval:
     rules = []
     answers = state.get("answers", {})
     unknown = [q for q, a in answers.items() if a == "unknown"]
-    if sum(crit.signs[s].call_today for s in ids) + len(unknown) >= crit.rules["two_call_today"]["count"]:
+    if (
+        sum(crit.signs[s].call_today for s in ids) + len(unknown)
+        >= crit.rules["two_call_today"]["count"]
+    ):
         rules.append("two_call_today")
     fever = crit.rules["symptom_with_fever"]["sign"]
     if fever in ids and any(crit.signs[s].category != crit.signs[fever].category for s in ids):
         rules.append("symptom_with_fever")
-    if any(crit.signs[crit.questions[q]["sign"]].level == "emergency" for q in unknown if q in crit.questions):
+    if any(
+        crit.signs[crit.questions[q]["sign"]].level == "emergency"
+        for q in unknown
+        if q in crit.questions
+    ):
         rules.append("unknown_red_flag")
     resolved = [s for s in state.get("resolved", []) if s in crit.signs]
     # an organ named only by a symptom that is over is not a new complaint
@@ -258,13 +314,14 @@ def _implicit_answer(state: dict, q: dict, crit: Criteria):
         return negative
     category = crit.signs[q["sign"]].category
     if category in state.get("denied_categories", []) and not any(
-            crit.signs[s].category == category for s in signs if s in crit.signs):
+        crit.signs[s].category == category for s in signs if s in crit.signs
+    ):
         return negative  # "pas de température" answers the fever question
     return None
 
 
 def _by_modifier(q: dict, modifiers: Dict[str, str]) -> Optional[str]:
-    """"yes" or "no" when a modifier the message states answers the question ("sur tout
+    """ "yes" or "no" when a modifier the message states answers the question ("sur tout
     le buste" answers whether a rash covers a large area)."""
     rule = q.get("by_modifier")
     if not rule or rule["modifier"] not in modifiers:
@@ -274,7 +331,10 @@ def _by_modifier(q: dict, modifiers: Dict[str, str]) -> Optional[str]:
 
 
 def _is_answered(state: dict, qid: str, crit: Criteria) -> bool:
-    return qid in state.get("answers", {}) or _implicit_answer(state, crit.questions[qid], crit) is not None
+    return (
+        qid in state.get("answers", {})
+        or _implicit_answer(state, crit.questions[qid], crit) is not None
+    )
 
 
 def _applies(state: dict, q: dict, cid: str, crit: Criteria) -> bool:
@@ -297,7 +357,8 @@ def _pending(state: dict, crit: Criteria) -> Optional[Tuple[str, str]]:
         return None
     urgent = current.level == "urgent" and (
         any(RANK[crit.signs[s].level] >= RANK["urgent"] for s in current.signs)
-        or bool(set(current.rules) - {"category_floor"}))
+        or bool(set(current.rules) - {"category_floor"})
+    )
     asked = len(state.get("answers", {}))
     if asked >= crit.max_questions:
         return None
@@ -399,7 +460,7 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     elif q.get("number") == "temperature" and u.numbers.get("temperature"):
         answers[qid] = positive if q["sign"] in raw_signs else negative
         return state
-    elif (stated := _by_modifier(q, u.modifiers)):
+    elif stated := _by_modifier(q, u.modifiers):
         answers[qid] = stated
     elif set(q["answered_by"]) & set(raw_signs):
         answers[qid] = positive
@@ -432,13 +493,19 @@ def decide(state: dict, criteria=None) -> Decision:
     categories = [c for c in state.get("categories", []) if c in crit.categories]
     # highest level first; among equals, the category the patient mentioned first
     first = {c: i for i, c in enumerate(categories)}
-    signs = sorted(ev.signs, key=lambda s: (-RANK[crit.signs[s].level], first.get(crit.signs[s].category, 99)))
+    signs = sorted(
+        ev.signs, key=lambda s: (-RANK[crit.signs[s].level], first.get(crit.signs[s].category, 99))
+    )
     top = [s for s in signs if crit.signs[s].level == level]
-    category = crit.signs[top[0]].category if top else (
-        crit.signs[signs[0]].category if signs else (categories[0] if categories else None))
+    category = (
+        crit.signs[top[0]].category
+        if top
+        else (crit.signs[signs[0]].category if signs else (categories[0] if categories else None))
+    )
     matched = signs + list(dict.fromkeys(rules))
     labels = [crit.signs[s].label for s in signs] + [
-        crit.rules.get(r, {}).get("label", r) for r in dict.fromkeys(rules)]
+        crit.rules.get(r, {}).get("label", r) for r in dict.fromkeys(rules)
+    ]
     return Decision(level, category, matched, list(dict.fromkeys(labels)))
 
 

@@ -1,5 +1,6 @@
 """What the patient reads once a triage level is decided: the level's instruction, then
 the contact that is right for this hour, then (advice) the self-care advice."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -21,7 +22,9 @@ def reply_lines(
     if level == "emergency":
         # suicidal thoughts: 3114 beside 15 (reference: Mood - emergency), as domain.yml does
         suicide = [triage.message("suicide_line")] if category == SUICIDE_CATEGORY else []
-        return [triage.level_message("emergency"), *suicide] + emergency_followup_lines(contacts, now)
+        return [triage.level_message("emergency"), *suicide] + emergency_followup_lines(
+            contacts, now
+        )
     if level == "urgent":
         # The level message already says what to tell the team and where to go if
         # nobody answers; add the number that is right for this hour.

@@ -5,6 +5,7 @@ or "drug:<name of a drug the material does not describe>". Never the message tex
 anything that identifies the patient. Staff read the counts on /faq/unanswered.html and as
 CSV (/faq/unanswered.csv, or `python scripts/export_unanswered.py`).
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from immuno.paths import ROOT as REPO
+
 DEFAULT_FILE = REPO / "var" / "unanswered" / "unanswered.jsonl"
 FIELDS = ["kind", "name", "count", "last_day"]
 logger = logging.getLogger(__name__)
@@ -30,7 +32,9 @@ def unanswered_path() -> Path:
 def record(keys: Iterable[str], path: Optional[Path] = None, now: Optional[datetime] = None) -> int:
     """Appends one line per key; a failed write is logged, never raised (a reply comes first)."""
     day = (now or datetime.now(timezone.utc)).date().isoformat()
-    lines = [json.dumps({"day": day, "key": str(k)}, ensure_ascii=False) for k in keys if ":" in str(k)]
+    lines = [
+        json.dumps({"day": day, "key": str(k)}, ensure_ascii=False) for k in keys if ":" in str(k)
+    ]
     if not lines:
         return 0
     path = path or unanswered_path()

@@ -11,6 +11,7 @@ The words come from knowledge/lexicon/ (signs/*.yml: how patients say each sign;
 negation, hypothetical questions, report cues, experiencers, resolution, modifiers); the
 criteria from knowledge/triage.yml, both through immuno.criteria.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,9 +32,24 @@ WRITER, OTHER, ANIMAL = "writer", "other", "animal"
 MAX_TEXT = 2000
 
 _NUMBER_WORDS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
-    "dizaine": 10, "quinzaine": 15, "vingtaine": 20,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "dizaine": 10,
+    "quinzaine": 15,
+    "vingtaine": 20,
 }
 _NUM = r"(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
 
@@ -48,8 +64,12 @@ class Finding:
 
     def summary(self) -> dict:
         """What the tracker and the audit may hold: ids and assertions, no text."""
-        return {"sign": self.sign, "assertion": self.assertion, "experiencer": self.experiencer,
-                "modifiers": dict(self.modifiers)}
+        return {
+            "sign": self.sign,
+            "assertion": self.assertion,
+            "experiencer": self.experiencer,
+            "modifiers": dict(self.modifiers),
+        }
 
 
 @dataclass
@@ -120,7 +140,7 @@ def _negated(crit: Criteria, clause: str, start: int, end: int, spans) -> bool:
     window = clause[left:start]
     for rx in crit.not_negation:
         window = rx.sub(" ", window)
-    window = " ".join(window.split()[-crit.neg_window:])
+    window = " ".join(window.split()[-crit.neg_window :])
     if crit.neg_before.search(window):
         return True
     after = clause[end:]
@@ -140,8 +160,12 @@ def _covered(crit: Criteria, clause: str, spans) -> bool:
 
 def _people(crit: Criteria, clause: str) -> List[Tuple[int, str]]:
     """(position, kind) of every person or animal named in the clause, in order."""
-    cues = [(m.start(), kind) for kind in (ANIMAL, OTHER, WRITER, "pronoun")
-            for rx in crit.experiencer_cues.get(kind, []) for m in rx.finditer(clause)]
+    cues = [
+        (m.start(), kind)
+        for kind in (ANIMAL, OTHER, WRITER, "pronoun")
+        for rx in crit.experiencer_cues.get(kind, [])
+        for m in rx.finditer(clause)
+    ]
     return sorted(cues)
 
 
@@ -192,8 +216,11 @@ def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tu
         elif rx is not None:  # a greedy match ran into the next clause: read this one alone
             per_clause[i] += [(m.start(), m.end(), kind, ident) for m in rx.finditer(parts[i])]
 
-    allowed = {sid for sid, ctx in crit.context.items()
-               if ctx is None or sid in ignore_context or ctx.search(full)}
+    allowed = {
+        sid
+        for sid, ctx in crit.context.items()
+        if ctx is None or sid in ignore_context or ctx.search(full)
+    }
     for sid, (combined, anchored) in crit.sign_regexes.items():
         if sid not in allowed:
             continue
@@ -209,7 +236,7 @@ def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tu
     for cid, patterns in crit.cues.items():
         for rx in patterns:
             for m in rx.finditer(full):
-                if not (crit.location_before and crit.location_before.search(full[:m.start()])):
+                if not (crit.location_before and crit.location_before.search(full[: m.start()])):
                     place(m.start(), m.end(), "cat", cid, rx)
     return per_clause
 
@@ -241,16 +268,26 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             neg = _negated(crit, clause, start, end, spans)
             if kind == "sign":
                 uncertain = ident.endswith(UNCERTAIN_MARK)
-                sid = ident[:-len(UNCERTAIN_MARK)] if uncertain else ident
+                sid = ident[: -len(UNCERTAIN_MARK)] if uncertain else ident
                 who = _experiencer_at(people, start, experiencer)
                 span = (offset + start, offset + end)
                 mine.append(len(findings))
-                findings.append(Finding(sid, NEGATED if neg else UNCERTAIN if uncertain else PRESENT,
-                                        who, span, modifiers))
+                findings.append(
+                    Finding(
+                        sid,
+                        NEGATED if neg else UNCERTAIN if uncertain else PRESENT,
+                        who,
+                        span,
+                        modifiers,
+                    )
+                )
                 if uncertain and crit.at_least.get(sid):  # "malaise": felt faint, at least
                     mine.append(len(findings))
-                    findings.append(Finding(crit.at_least[sid], NEGATED if neg else PRESENT,
-                                            who, span, modifiers))
+                    findings.append(
+                        Finding(
+                            crit.at_least[sid], NEGATED if neg else PRESENT, who, span, modifiers
+                        )
+                    )
             elif not neg:
                 cats.append(ident)
                 cat_people.append(_experiencer_at(people, start, experiencer))
@@ -272,36 +309,62 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     asked, worded_as_report = _hypothetical_reading(crit, parts, about_health)
     hypothetical = asked and not worded_as_report
     if hypothetical:
-        findings = [f if f.assertion in (NEGATED, UNCERTAIN) else _with(f, assertion=HYPOTHETICAL)
-                    for f in findings]
+        findings = [
+            f if f.assertion in (NEGATED, UNCERTAIN) else _with(f, assertion=HYPOTHETICAL)
+            for f in findings
+        ]
     seen, unique = set(), []
     for f in findings:
         if (f.sign, f.assertion, f.experiencer) not in seen:
             seen.add((f.sign, f.assertion, f.experiencer))
             unique.append(f)
     findings = unique
-    categories = list(dict.fromkeys(
-        cats + [crit.signs[f.sign].category for f in findings
-                if f.assertion in (PRESENT, HYPOTHETICAL, UNCERTAIN)]))
+    categories = list(
+        dict.fromkeys(
+            cats
+            + [
+                crit.signs[f.sign].category
+                for f in findings
+                if f.assertion in (PRESENT, HYPOTHETICAL, UNCERTAIN)
+            ]
+        )
+    )
     people = {f.experiencer for f in findings if f.assertion != NEGATED} | set(cat_people)
-    message_experiencer = people.pop() if len(people) == 1 else (
-        _mixed(people) if people else _experiencer_at(_people(crit, full), len(full), WRITER))
+    message_experiencer = (
+        people.pop()
+        if len(people) == 1
+        else (_mixed(people) if people else _experiencer_at(_people(crit, full), len(full), WRITER))
+    )
     # an abnormal measured value ("glycémie à 2,5 g") is a report, even asked as a question
     reported = any(f.assertion == PRESENT for f in measured) or worded_as_report
     denied = [c for c in dict.fromkeys(denied_cats) if c not in categories]
-    return Understanding(full, findings, categories, numbers, hypothetical, reported,
-                         explained, message_experiencer, message_modifiers, denied)
+    return Understanding(
+        full,
+        findings,
+        categories,
+        numbers,
+        hypothetical,
+        reported,
+        explained,
+        message_experiencer,
+        message_modifiers,
+        denied,
+    )
 
 
-def _hypothetical_reading(crit: Criteria, parts: List[str], about_health: List[bool]) -> Tuple[bool, bool]:
+def _hypothetical_reading(
+    crit: Criteria, parts: List[str], about_health: List[bool]
+) -> Tuple[bool, bool]:
     """(a question or a supposition is worded, a present report is worded).
 
     A report cue counts unless it sits after a supposition in its clause ("que faire si un
     jour j'ai du mal à avaler"), or in a clause that names no sign nor organ while the
     symptom is only named in a supposition ("au cas où j'aurais mal à la poitrine, je
     réveille mon mari ?")."""
-    hyp_at = [min((m.start() for rx in crit.hyp_cues for m in [rx.search(c)] if m), default=None)
-              for c in parts]
+    hyp_at = [
+        min((m.start() for rx in crit.hyp_cues for m in [rx.search(c)] if m), default=None)
+        for c in parts
+    ]
     supposed_symptom = any(at is not None and health for at, health in zip(hyp_at, about_health))
     worded_as_report = False
     for clause, at, health in zip(parts, hyp_at, about_health):
@@ -329,7 +392,9 @@ def _resolve(crit: Criteria, finding: Finding) -> Finding:
     return _with(finding, assertion=RESOLVED)
 
 
-def _from_numbers(crit: Criteria, numbers: Dict[str, List[float]], findings: List[Finding]) -> List[Finding]:
+def _from_numbers(
+    crit: Criteria, numbers: Dict[str, List[float]], findings: List[Finding]
+) -> List[Finding]:
     """Measured values read against the criteria's thresholds. A measured temperature is
     authoritative over the word "fièvre"."""
     extra = []
@@ -358,27 +423,50 @@ def _to_number(token: str) -> float:
     return float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
 
 
-_TEMP = re.compile(r"\b(3[4-9]|4[0-3])(\.\d+)?(?: deg (\d)\b)?(?! ?(ans?|kg|kilos?|fois|selles?|mg|min\w*|h|heures?|jours?|semaines?|mois|ml|cm|pour|g|l|mmol|bpm|battements|pulsations)\b)")
+_TEMP = re.compile(
+    r"\b(3[4-9]|4[0-3])(\.\d+)?(?: deg (\d)\b)?(?! ?(ans?|kg|kilos?|fois|selles?|mg|min\w*|h|heures?|jours?|semaines?|mois|ml|cm|pour|g|l|mmol|bpm|battements|pulsations)\b)"
+)
 _TEMP_CUE = re.compile(r"\b(fie?v\w*|temperature|temp|deg|degres?|thermometre|febri\w*|chaud)\b")
-_STOOLS = re.compile(r"\b(?:(moins de|plus de|au moins|pres de) )?(?:une )?" + _NUM + r"(?: ou " + _NUM + r")?(?: ou plus)?(?: de)? (selles?|diarrhees?|passages?|fois|foi)\b")
+_STOOLS = re.compile(
+    r"\b(?:(moins de|plus de|au moins|pres de) )?(?:une )?"
+    + _NUM
+    + r"(?: ou "
+    + _NUM
+    + r")?(?: ou plus)?(?: de)? (selles?|diarrhees?|passages?|fois|foi)\b"
+)
 _STOOL_CUE = re.compile(r"\b(selles?|dia?r+\w*|toilettes?|caca|courante|wc|chiasse)\b")
-_GLUCOSE_CUE = re.compile(r"\b(glycemi\w*|sucre|glucose|dextro|glucometre|lecteur|capteur|freestyle)\b")
+_GLUCOSE_CUE = re.compile(
+    r"\b(glycemi\w*|sucre|glucose|dextro|glucometre|lecteur|capteur|freestyle)\b"
+)
 _GLUCOSE = re.compile(r"\b(\d+(?:\.\d+)?) ?(g ?l|g|grammes?|mmol(?: ?l)?|mg ?dl)\b")
-_PRESSURE = re.compile(r"\b(tension|ta|pression arterielle|tensiometre|systolique)\b(?: [a-z]+){0,4}? (\d{1,3})(?:[ .](\d{1,3}))?\b")
-_HEART = re.compile(r"\b(\d{2,3}) ?(bpm|battements|pulsations|puls)\b|\b(?:pouls|coeur|rythme cardiaque|frequence cardiaque)\b(?: \w+){0,3}? (\d{2,3})\b")
+_PRESSURE = re.compile(
+    r"\b(tension|ta|pression arterielle|tensiometre|systolique)\b(?: [a-z]+){0,4}? (\d{1,3})(?:[ .](\d{1,3}))?\b"
+)
+_HEART = re.compile(
+    r"\b(\d{2,3}) ?(bpm|battements|pulsations|puls)\b|\b(?:pouls|coeur|rythme cardiaque|frequence cardiaque)\b(?: \w+){0,3}? (\d{2,3})\b"
+)
 
 
 def _numbers(text: str) -> Dict[str, List[float]]:
     out: Dict[str, List[float]] = {}
     for m in _TEMP.finditer(text):
-        value = float(m.group(1) + (m.group(2) or "") if not m.group(3) else f"{m.group(1)}.{m.group(3)}")
-        before = text[max(0, m.start() - 12): m.start()]
-        if m.group(2) or m.group(3) or _TEMP_CUE.search(text) or re.search(r"\b(j ai|il a|elle a|a|est a)\s*$", before):
+        value = float(
+            m.group(1) + (m.group(2) or "") if not m.group(3) else f"{m.group(1)}.{m.group(3)}"
+        )
+        before = text[max(0, m.start() - 12) : m.start()]
+        if (
+            m.group(2)
+            or m.group(3)
+            or _TEMP_CUE.search(text)
+            or re.search(r"\b(j ai|il a|elle a|a|est a)\s*$", before)
+        ):
             out.setdefault("temperature", []).append(value)
     for m in _STOOLS.finditer(text):
         if m.group(4) in ("fois", "foi"):
-            before = text[max(0, m.start() - 25): m.start()]
-            if not _STOOL_CUE.search(text) or re.search(r"vomi|toux|touss", before + text[m.end(): m.end() + 20]):
+            before = text[max(0, m.start() - 25) : m.start()]
+            if not _STOOL_CUE.search(text) or re.search(
+                r"vomi|toux|touss", before + text[m.end() : m.end() + 20]
+            ):
                 continue
         value = max(_to_number(m.group(2)), _to_number(m.group(3)) if m.group(3) else 0)
         value += {"moins de": -1, "plus de": 1}.get(m.group(1) or "", 0)
@@ -386,8 +474,11 @@ def _numbers(text: str) -> Dict[str, List[float]]:
     if _GLUCOSE_CUE.search(text):
         for m in _GLUCOSE.finditer(text):
             value, unit = float(m.group(1)), m.group(2).replace(" ", "")
-            grams = value / 5.55 if unit.startswith("mmol") else (
-                value / 100 if unit.startswith("mg") else value)  # g/L
+            grams = (
+                value / 5.55
+                if unit.startswith("mmol")
+                else (value / 100 if unit.startswith("mg") else value)
+            )  # g/L
             out.setdefault("glucose", []).append(round(grams, 2))
     for m in _PRESSURE.finditer(text):
         systolic = float(m.group(2))
@@ -405,11 +496,20 @@ def parse_count(text: str) -> Optional[float]:
         return 0.0
     if re.search(r"\b(pas beaucoup|peu|pas tant que ca)\b", norm):
         return 2.0
-    m = re.search(r"\b(?:(moins de|plus de|au moins|pres de|environ) )?(?:une )?" + _NUM + r"(?: (?:ou|a|et) " + _NUM + r")?", norm)
+    m = re.search(
+        r"\b(?:(moins de|plus de|au moins|pres de|environ) )?(?:une )?"
+        + _NUM
+        + r"(?: (?:ou|a|et) "
+        + _NUM
+        + r")?",
+        norm,
+    )
     if m:
         value = max(_to_number(m.group(2)), _to_number(m.group(3)) if m.group(3) else 0)
         return value + {"moins de": -1, "plus de": 1}.get(m.group(1) or "", 0)
-    if re.search(r"\b(beaucoup|enormement|plein|sans arret|tout le temps|trop|des dizaines)\b", norm):
+    if re.search(
+        r"\b(beaucoup|enormement|plein|sans arret|tout le temps|trop|des dizaines)\b", norm
+    ):
         return 10.0
     return None
 
@@ -443,11 +543,13 @@ def is_question(text: str, criteria=None) -> bool:
 def is_complaint(understanding: Understanding, criteria=None) -> bool:
     """A complaint in general words that no sign lists ("je me sens pas bien")."""
     crit = as_criteria(criteria)
-    return not understanding.hypothetical and any(rx.search(understanding.text) for rx in crit.complaint_cues)
+    return not understanding.hypothetical and any(
+        rx.search(understanding.text) for rx in crit.complaint_cues
+    )
 
 
 def is_announcement(understanding: Understanding, criteria=None) -> bool:
-    """"J'ai un symptôme": a symptom is announced but not described yet."""
+    """ "J'ai un symptôme": a symptom is announced but not described yet."""
     crit = as_criteria(criteria)
     if understanding.findings or understanding.categories or is_complaint(understanding, crit):
         return False

@@ -1,5 +1,6 @@
 """Drug names the deck does not describe (knowledge/unknown_drugs.yml): listed names and
 unlisted ones recognised by their INN stem. Plain Python, no Rasa import."""
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,11 @@ class UnknownDrugs:
         for entry in data["drugs"]:
             inn = str(entry["names"][0])
             for name in map(str, entry["names"]):
-                said = name if normalize(name) == normalize(inn) or " " in name.strip() else f"{name} ({inn})"
+                said = (
+                    name
+                    if normalize(name) == normalize(inn) or " " in name.strip()
+                    else f"{name} ({inn})"
+                )
                 pattern = re.compile(r"(?<!\w)" + re.escape(normalize(name)) + r"(?!\w)")
                 self._patterns.append((pattern, said, inn))
         # Longest names first, so that "trastuzumab deruxtecan" wins over a shorter name.
@@ -44,12 +49,16 @@ class UnknownDrugs:
             for match in pattern.finditer(norm):
                 if not any(key[1] == inn for key in found):
                     found[(said, inn)] = match.start()
-                norm = norm[: match.start()] + " " * (match.end() - match.start()) + norm[match.end():]
+                norm = (
+                    norm[: match.start()]
+                    + " " * (match.end() - match.start())
+                    + norm[match.end() :]
+                )
         for match in re.finditer(r"[a-z]+", norm):
             word = match.group()
             if len(word) >= STEM_MIN_LENGTH and word.endswith(self._stems) and not is_known(word):
                 found.setdefault((word, word), match.start())
-                norm = norm[: match.start()] + " " * len(word) + norm[match.end():]
+                norm = norm[: match.start()] + " " * len(word) + norm[match.end() :]
         return sorted(found, key=found.get), norm
 
     def sentence(self, names: list[str]) -> str:

@@ -9,6 +9,7 @@
 * `RateLimiter`: token buckets per key (conversation, client address).
 * `secret()`: re-exported from immuno/secret_file.py.
 """
+
 from __future__ import annotations
 
 import base64
@@ -172,9 +173,11 @@ class RateLimiter:
 @lru_cache(maxsize=None)
 def limiters() -> Dict[str, RateLimiter]:
     s = settings()
-    return {"conversation": RateLimiter(s.per_conversation),
-            "client": RateLimiter(s.per_client),
-            "new": RateLimiter(s.new_conversations)}
+    return {
+        "conversation": RateLimiter(s.per_conversation),
+        "client": RateLimiter(s.per_client),
+        "new": RateLimiter(s.new_conversations),
+    }
 
 
 def allow_message(conversation_id: str, client: str) -> bool:

@@ -26,6 +26,7 @@ On every message, whatever the channel (wrapping Rasa's MessageProcessor):
 * long messages are parsed in a small pool of worker threads, so that they do not hold
   the event loop (and every other conversation) while they are parsed.
 """
+
 from __future__ import annotations
 
 import os
@@ -55,8 +56,11 @@ from sanic.request import Request  # noqa: E402
 
 from immuno import interface  # noqa: E402
 from rasa_addons import guard  # noqa: E402
-from rasa_addons.guard import (ConversationExpired, InvalidConversation,  # noqa: E402
-                                 Refused)
+from rasa_addons.guard import (
+    ConversationExpired,
+    InvalidConversation,  # noqa: E402
+    Refused,
+)
 
 REQUEST_MAX_BYTES = guard.REQUEST_MAX_BYTES
 REQUEST_TIMEOUT_S = int(os.environ.get("REQUEST_TIMEOUT_S", "10"))
@@ -150,8 +154,9 @@ def last_activity(tracker: DialogueStateTracker) -> Optional[float]:
     return None
 
 
-def check_message(message: UserMessage, tracker: DialogueStateTracker,
-                  now: Optional[float] = None) -> None:
+def check_message(
+    message: UserMessage, tracker: DialogueStateTracker, now: Optional[float] = None
+) -> None:
     """Cleans message.text in place, or raises Refused."""
     settings = guard.settings()
     if guard.is_signed_channel(message.input_channel):
@@ -188,8 +193,9 @@ async def handle_message(self: MessageProcessor, message: UserMessage):
         return None
 
 
-async def handle_message_with_tracker(self: MessageProcessor, message: UserMessage,
-                                      tracker: DialogueStateTracker) -> None:
+async def handle_message_with_tracker(
+    self: MessageProcessor, message: UserMessage, tracker: DialogueStateTracker
+) -> None:
     if not message.parse_data:
         check_message(message, tracker)
     await _handle_with_tracker(self, message, tracker)
@@ -198,9 +204,12 @@ async def handle_message_with_tracker(self: MessageProcessor, message: UserMessa
 _nlu_pool = ThreadPoolExecutor(max_workers=NLU_THREADS, thread_name_prefix="nlu")
 
 
-async def parse_message(self: MessageProcessor, message: UserMessage,
-                        tracker: Optional[DialogueStateTracker] = None,
-                        only_output_properties: bool = True) -> Dict[Text, Any]:
+async def parse_message(
+    self: MessageProcessor,
+    message: UserMessage,
+    tracker: Optional[DialogueStateTracker] = None,
+    only_output_properties: bool = True,
+) -> Dict[Text, Any]:
     """Rasa's parse_message with the graph run in a worker thread."""
     if self.http_interpreter:
         return await _parse_message(self, message, tracker, only_output_properties)

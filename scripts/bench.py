@@ -8,6 +8,7 @@ intent expectations of tests/conversations/. Prints a Markdown table.
 
 Usage: scripts/bench.py [--messages 300] [--port 5405]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,9 +51,16 @@ def train(config: Path, out: Path, name: str) -> float:
     start = time.monotonic()
     subprocess.run(
         [RASA, "train", "--config", str(config), "--out", str(out), "--fixed-model-name", name],
-        cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=REPO,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         # A fresh cache: training time is measured from scratch, as on a clean clone.
-        env={**os.environ, "PYTHONPATH": str(REPO), "RASA_CACHE_DIRECTORY": str(out / f"cache-{name}")},
+        env={
+            **os.environ,
+            "PYTHONPATH": str(REPO),
+            "RASA_CACHE_DIRECTORY": str(out / f"cache-{name}"),
+        },
     )
     return time.monotonic() - start
 
@@ -95,15 +103,32 @@ def workload(cases: List[dict]) -> Tuple[List[str], List[Tuple[str, str]]]:
 
 
 def measure(model: Path, port: int, texts: List[str], labelled, messages: int) -> Dict:
-    env = {**os.environ, "PYTHONPATH": str(REPO),
-           "ACTION_SERVER_URL": os.environ.get("ACTION_SERVER_URL", "http://127.0.0.1:5455/webhook")}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "ACTION_SERVER_URL": os.environ.get("ACTION_SERVER_URL", "http://127.0.0.1:5455/webhook"),
+    }
     with tempfile.TemporaryDirectory() as tmp:
         endpoints = Path(tmp) / "endpoints.yml"
         endpoints.write_text(f"action_endpoint:\n  url: {env['ACTION_SERVER_URL']}\n")
         server = subprocess.Popen(
-            [RASA, "run", "--model", str(model), "--port", str(port), "-i", "127.0.0.1",
-             "--enable-api", "--endpoints", str(endpoints)],
-            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                RASA,
+                "run",
+                "--model",
+                str(model),
+                "--port",
+                str(port),
+                "-i",
+                "127.0.0.1",
+                "--enable-api",
+                "--endpoints",
+                str(endpoints),
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             base = f"http://127.0.0.1:{port}"
@@ -125,8 +150,12 @@ def measure(model: Path, port: int, texts: List[str], labelled, messages: int) -
             server.terminate()
             server.wait(timeout=60)
     quantiles = statistics.quantiles(latencies, n=100)
-    return {"rss": rss, "p50": quantiles[49], "p95": quantiles[94],
-            "accuracy": correct / max(len(labelled), 1)}
+    return {
+        "rss": rss,
+        "p50": quantiles[49],
+        "p95": quantiles[94],
+        "accuracy": correct / max(len(labelled), 1),
+    }
 
 
 def main() -> int:
@@ -138,30 +167,39 @@ def main() -> int:
     texts, labelled = workload(load_cases([REPO / "tests" / "conversations"]))
     actions = subprocess.Popen(
         [PYTHON, "-m", "rasa_sdk", "--port", "5455", "--actions", "actions"],
-        cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     rows = []
     try:
         wait("http://127.0.0.1:5455/health")
         with tempfile.TemporaryDirectory() as tmp:
-            configs = [("this project (config.yml)", REPO / "config.yml"),
-                       ("Rasa default (rasa init)", default_config(Path(tmp) / "default.yml"))]
+            configs = [
+                ("this project (config.yml)", REPO / "config.yml"),
+                ("Rasa default (rasa init)", default_config(Path(tmp) / "default.yml")),
+            ]
             for index, (label, config) in enumerate(configs):
                 print(f"Training and measuring: {label}...", file=sys.stderr)
                 seconds = train(config, Path(tmp), f"bench-{index}")
-                figures = measure(Path(tmp) / f"bench-{index}.tar.gz", args.port, texts,
-                                  labelled, args.messages)
+                figures = measure(
+                    Path(tmp) / f"bench-{index}.tar.gz", args.port, texts, labelled, args.messages
+                )
                 rows.append((label, seconds, figures))
     finally:
         actions.terminate()
 
-    print(f"\nMachine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"{args.messages} REST messages, {len(labelled)} labelled utterances. Targets: {TARGETS}.\n")
+    print(
+        f"\nMachine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"{args.messages} REST messages, {len(labelled)} labelled utterances. Targets: {TARGETS}.\n"
+    )
     print("| config | training (s) | RSS after load (MB) | p50 (ms) | p95 (ms) | intent accuracy |")
     print("|---|---:|---:|---:|---:|---:|")
     for label, seconds, f in rows:
-        print(f"| {label} | {seconds:.0f} | {f['rss']:.0f} | {f['p50']:.1f} | {f['p95']:.1f} | {f['accuracy']:.1%} |")
+        print(
+            f"| {label} | {seconds:.0f} | {f['rss']:.0f} | {f['p50']:.1f} | {f['p95']:.1f} | {f['accuracy']:.1%} |"
+        )
     return 0
 
 

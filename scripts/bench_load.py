@@ -17,6 +17,7 @@ sent), and stops what it started.
 With --url, benchmarks an already running assistant instead (no stack started; lost turns
 are checked when --token gives access to its HTTP API).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,23 +35,41 @@ from typing import Dict, List, Optional, Tuple
 import aiohttp
 
 from immuno.paths import ROOT
+
 sys.path.insert(0, str(ROOT / "tests" / "prod"))
 from scripts.client import new_conversation  # noqa: E402
 
 # What patients write: questions, social turns, a triage with its answers.
 SCRIPT = [
-    "bonjour", "c'est quoi l'immunothérapie", "keytruda c pour quel cancer",
-    "quels sont les effets secondaires", "comment agissent les anticorps monoclonaux",
-    "j'ai la diarrhée", "moins de 4", "non", "merci", "opdivo ça sert à quoi",
-    "les cytokines c'est quoi", "j'ai des plaques rouges qui grattent", "je ne sais pas",
-    "non", "qu'est-ce que le système immunitaire", "yervoy depuis quand",
-    "tu es un robot ?", "comment gérer la fatigue", "merci beaucoup", "au revoir",
+    "bonjour",
+    "c'est quoi l'immunothérapie",
+    "keytruda c pour quel cancer",
+    "quels sont les effets secondaires",
+    "comment agissent les anticorps monoclonaux",
+    "j'ai la diarrhée",
+    "moins de 4",
+    "non",
+    "merci",
+    "opdivo ça sert à quoi",
+    "les cytokines c'est quoi",
+    "j'ai des plaques rouges qui grattent",
+    "je ne sais pas",
+    "non",
+    "qu'est-ce que le système immunitaire",
+    "yervoy depuis quand",
+    "tu es un robot ?",
+    "comment gérer la fatigue",
+    "merci beaucoup",
+    "au revoir",
 ]
 
 
 # A 200 that says the service is degraded (action gateway, hardened channel) is an error.
-DEGRADED = ("momentanément indisponible", "momentan\\u00e9ment indisponible",
-            "pas de réponse à ce message")
+DEGRADED = (
+    "momentanément indisponible",
+    "momentan\\u00e9ment indisponible",
+    "pas de réponse à ce message",
+)
 
 
 def percentile(values: List[float], pct: float) -> float:
@@ -61,9 +80,16 @@ def percentile(values: List[float], pct: float) -> float:
     return ordered[index]
 
 
-async def patient(session: aiohttp.ClientSession, url: str, sender: str, turns: int,
-                  latencies: List[float], errors: Dict[str, int],
-                  think: Optional[Tuple[float, float]], rng: random.Random) -> List[str]:
+async def patient(
+    session: aiohttp.ClientSession,
+    url: str,
+    sender: str,
+    turns: int,
+    latencies: List[float],
+    errors: Dict[str, int],
+    think: Optional[Tuple[float, float]],
+    rng: random.Random,
+) -> List[str]:
     sent = []
     for turn in range(turns):
         if think:
@@ -73,8 +99,9 @@ async def patient(session: aiohttp.ClientSession, url: str, sender: str, turns: 
         text = SCRIPT[turn % len(SCRIPT)]
         start = time.perf_counter()
         try:
-            async with session.post(f"{url}/webhooks/rest/webhook",
-                                    json={"sender": sender, "message": text}) as resp:
+            async with session.post(
+                f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
+            ) as resp:
                 body = await resp.json(content_type=None)
                 latencies.append(time.perf_counter() - start)
                 if resp.status != 200 or not body:
@@ -93,8 +120,9 @@ async def lost_turns(api_url: str, token: str, sent: Dict[str, List[str]]) -> in
     lost = 0
     async with aiohttp.ClientSession() as session:
         for sender, texts in sent.items():
-            async with session.get(f"{api_url}/conversations/{sender}/tracker",
-                                   params={"token": token}) as resp:
+            async with session.get(
+                f"{api_url}/conversations/{sender}/tracker", params={"token": token}
+            ) as resp:
                 events = (await resp.json())["events"]
             stored = [e.get("text") for e in events if e.get("event") == "user"]
             if stored != texts:
@@ -102,37 +130,59 @@ async def lost_turns(api_url: str, token: str, sent: Dict[str, List[str]]) -> in
     return lost
 
 
-async def run(label: str, url: str, patients: int, turns: int, api_url: Optional[str],
-              token: Optional[str], think: Optional[Tuple[float, float]] = None
-              ) -> Dict[str, object]:
+async def run(
+    label: str,
+    url: str,
+    patients: int,
+    turns: int,
+    api_url: Optional[str],
+    token: Optional[str],
+    think: Optional[Tuple[float, float]] = None,
+) -> Dict[str, object]:
     latencies: List[float] = []
     errors: Dict[str, int] = {}
     connector = aiohttp.TCPConnector(limit=patients)
     start = time.perf_counter()
-    async with aiohttp.ClientSession(connector=connector,
-                                     timeout=aiohttp.ClientTimeout(total=300)) as session:
+    async with aiohttp.ClientSession(
+        connector=connector, timeout=aiohttp.ClientTimeout(total=300)
+    ) as session:
         # Conversation ids are issued by the server (rasa_addons/channels/rest.py).
         senders = [new_conversation(url) for _ in range(patients)]
-        results = await asyncio.gather(*(
-            patient(session, url, s, turns, latencies, errors, think, random.Random(i))
-            for i, s in enumerate(senders)))
+        results = await asyncio.gather(
+            *(
+                patient(session, url, s, turns, latencies, errors, think, random.Random(i))
+                for i, s in enumerate(senders)
+            )
+        )
     elapsed = time.perf_counter() - start
-    lost = await lost_turns(api_url, token, dict(zip(senders, results))) \
-        if api_url and token else None
-    return {"label": label, "requests": len(latencies), "seconds": elapsed,
-            "throughput": len(latencies) / elapsed, "p50": percentile(latencies, 50),
-            "p95": percentile(latencies, 95), "p99": percentile(latencies, 99),
-            "max": max(latencies) if latencies else float("nan"),
-            "errors": sum(errors.values()), "error_kinds": errors, "lost": lost}
+    lost = (
+        await lost_turns(api_url, token, dict(zip(senders, results))) if api_url and token else None
+    )
+    return {
+        "label": label,
+        "requests": len(latencies),
+        "seconds": elapsed,
+        "throughput": len(latencies) / elapsed,
+        "p50": percentile(latencies, 50),
+        "p95": percentile(latencies, 95),
+        "p99": percentile(latencies, 99),
+        "max": max(latencies) if latencies else float("nan"),
+        "errors": sum(errors.values()),
+        "error_kinds": errors,
+        "lost": lost,
+    }
 
 
 def report(result: Dict[str, object]) -> None:
     lost = "n/a" if result["lost"] is None else result["lost"]
-    print(f"{result['label']:<44} {result['requests']:>6} req {result['seconds']:7.1f} s "
-          f"{result['throughput']:7.1f} req/s  p50 {result['p50'] * 1000:6.0f} ms  "
-          f"p95 {result['p95'] * 1000:6.0f} ms  p99 {result['p99'] * 1000:6.0f} ms  "
-          f"max {result['max'] * 1000:6.0f} ms  errors {result['errors']} "
-          f"{result['error_kinds'] or ''}  lost turns {lost}", flush=True)
+    print(
+        f"{result['label']:<44} {result['requests']:>6} req {result['seconds']:7.1f} s "
+        f"{result['throughput']:7.1f} req/s  p50 {result['p50'] * 1000:6.0f} ms  "
+        f"p95 {result['p95'] * 1000:6.0f} ms  p99 {result['p99'] * 1000:6.0f} ms  "
+        f"max {result['max'] * 1000:6.0f} ms  errors {result['errors']} "
+        f"{result['error_kinds'] or ''}  lost turns {lost}",
+        flush=True,
+    )
 
 
 def machine() -> str:
@@ -145,27 +195,38 @@ def machine() -> str:
     except OSError:
         pass
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (f"{platform.node()}: {os.cpu_count()} CPU ({cpu}), {platform.system()} "
-            f"{platform.release()}, load average {load:.2f} at start")
+    return (
+        f"{platform.node()}: {os.cpu_count()} CPU ({cpu}), {platform.system()} "
+        f"{platform.release()}, load average {load:.2f} at start"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=50)
     parser.add_argument("--turns", type=int, default=20)
-    parser.add_argument("--think", type=float, nargs=2, default=(2.0, 8.0),
-                        metavar=("MIN", "MAX"),
-                        help="seconds a patient reads and types between messages")
+    parser.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=(2.0, 8.0),
+        metavar=("MIN", "MAX"),
+        help="seconds a patient reads and types between messages",
+    )
     parser.add_argument("--url", help="benchmark this running assistant instead")
     parser.add_argument("--token", help="HTTP API token of --url (lost-turn check)")
     args = parser.parse_args()
     think = tuple(args.think)
-    print(f"bench_load: {args.patients} patients x {args.turns} turns, "
-          f"{think[0]:g}-{think[1]:g} s between messages; {machine()}", flush=True)
+    print(
+        f"bench_load: {args.patients} patients x {args.turns} turns, "
+        f"{think[0]:g}-{think[1]:g} s between messages; {machine()}",
+        flush=True,
+    )
     if args.url:
         url = args.url.rstrip("/")
-        report(asyncio.run(run("given url", url, args.patients, args.turns, url, args.token,
-                               think)))
+        report(
+            asyncio.run(run("given url", url, args.patients, args.turns, url, args.token, think))
+        )
         return 0
 
     from deploy.stack import Stack
@@ -174,26 +235,48 @@ def main() -> int:
     admin = os.environ.get("DATABASE_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
     database_url = recreate_database(admin, "immuno_bench")
     token = secrets.token_urlsafe(24)
-    stack = Stack(ROOT / "results" / "bench_load", database_url,
-                  os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/8"), token,
-                  base_port=int(os.environ.get("BENCH_PORT", "5900")), replicas=2,
-                  model=os.environ.get("MODEL"),
-                  extra_env={"AUDIT_FILE": str(ROOT / "results" / "bench_load" / "audit.jsonl"),
-                             "REDIS_KEY_PREFIX": "immunobench"})
+    stack = Stack(
+        ROOT / "results" / "bench_load",
+        database_url,
+        os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/8"),
+        token,
+        base_port=int(os.environ.get("BENCH_PORT", "5900")),
+        replicas=2,
+        model=os.environ.get("MODEL"),
+        extra_env={
+            "AUDIT_FILE": str(ROOT / "results" / "bench_load" / "audit.jsonl"),
+            "REDIS_KEY_PREFIX": "immunobench",
+        },
+    )
     try:
         started = time.perf_counter()
         stack.up()
         print(f"stack up in {time.perf_counter() - started:.0f} s", flush=True)
         # warm-up: first requests of a replica load lazily
         asyncio.run(run("warm-up", stack.url, 4, 3, None, None))
-        targets = [("one replica (direct)", stack.replica_url(0), stack.replica_url(0)),
-                   ("two replicas via nginx", stack.url, stack.replica_url(1))]
+        targets = [
+            ("one replica (direct)", stack.replica_url(0), stack.replica_url(0)),
+            ("two replicas via nginx", stack.url, stack.replica_url(1)),
+        ]
         results = []
-        for pace, pause in ((f"{think[0]:g}-{think[1]:g} s pauses", think),
-                            ("no pause, capacity", None)):
+        for pace, pause in (
+            (f"{think[0]:g}-{think[1]:g} s pauses", think),
+            ("no pause, capacity", None),
+        ):
             for label, url, api_url in targets:
-                results.append(asyncio.run(run(f"{label}, {pace}", url, args.patients,
-                                               args.turns, api_url, token, pause)))
+                results.append(
+                    asyncio.run(
+                        run(
+                            f"{label}, {pace}",
+                            url,
+                            args.patients,
+                            args.turns,
+                            api_url,
+                            token,
+                            pause,
+                        )
+                    )
+                )
                 report(results[-1])
         return 0 if all(r["errors"] == 0 and not r["lost"] for r in results) else 1
     finally:

@@ -10,6 +10,7 @@ clause, the engine before one alternation per sign); wall time and this process'
 phrases add to a process. Target (docs/ARCHITECTURE.md): <= 10 ms at
 p95 for 500 characters, growing linearly with length.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -78,16 +79,22 @@ def main() -> int:
     print(f"phrases compiled (Snowball French stems) in {load_s:.2f} s, +{added:.0f} MB RSS")
     # baseline: the engine before one regex per sign, each pattern run on its own
     baseline = copy.copy(crit)  # load_criteria() returns the shared, cached criteria
-    baseline.sign_regexes = {sid: (None, list(patterns)) for sid, patterns in baseline.patterns.items()}
+    baseline.sign_regexes = {
+        sid: (None, list(patterns)) for sid, patterns in baseline.patterns.items()
+    }
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"\n{'characters':>10} | {'one regex per sign: wall p50/p95, CPU p50/p95 (ms)':>50} | "
-          f"{'baseline, one regex per pattern: wall, CPU':>44}")
+    print(
+        f"\n{'characters':>10} | {'one regex per sign: wall p50/p95, CPU p50/p95 (ms)':>50} | "
+        f"{'baseline, one regex per pattern: wall, CPU':>44}"
+    )
     for length in (90, 500, 1000, 2000):
         text = message(length)
         now = timings(crit, text, args.repeat)
         base = timings(baseline, text, args.repeat)
-        print(f"{length:>10} | {now[0]:>8.2f} / {now[1]:<8.2f} {now[2]:>8.2f} / {now[3]:<8.2f}         "
-              f"| {base[0]:>8.2f} / {base[1]:<8.2f} {base[2]:>8.2f} / {base[3]:<8.2f}")
+        print(
+            f"{length:>10} | {now[0]:>8.2f} / {now[1]:<8.2f} {now[2]:>8.2f} / {now[3]:<8.2f}         "
+            f"| {base[0]:>8.2f} / {base[1]:<8.2f} {base[2]:>8.2f} / {base[3]:<8.2f}"
+        )
     return 0
 
 

@@ -11,6 +11,7 @@ Usage:
   scripts/build_faq.py            write web/faq/index.html
   scripts/build_faq.py --check    exit 1 when web/faq/index.html is out of date
 """
+
 from __future__ import annotations
 
 import argparse
@@ -109,7 +110,7 @@ def _paragraphs(text: str, indent: str) -> str:
 def _list(items: Iterable[str]) -> str:
     items = list(items)
     if not items:
-        return "<span class=\"none\">-</span>"
+        return '<span class="none">-</span>'
     return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
 
 
@@ -136,21 +137,29 @@ def render(sections: list | None = None, criteria: Any = None) -> str:
     w("</head>")
     w("<body>")
     w(f'  <a class="skip" href="#faq-content">{escape(t["skip"])}</a>')
-    w("  <header class=\"faq-header\">")
+    w('  <header class="faq-header">')
     w(f"    <h1>{escape(t['title'])}</h1>")
     w(f"    <p>{t['intro'].format(total=total)}</p>")  # holds <code> markup
-    w(f"    <p class=\"faq-emergency\"><strong>{escape(t['emergency'])}</strong></p>")
-    w(f"    <p><a href=\"unanswered.html\">{escape(t['unanswered_link'])}</a> "
-      f"{escape(t['unanswered_note'])}</p>")
+    w(f'    <p class="faq-emergency"><strong>{escape(t["emergency"])}</strong></p>')
+    w(
+        f'    <p><a href="unanswered.html">{escape(t["unanswered_link"])}</a> '
+        f"{escape(t['unanswered_note'])}</p>"
+    )
     w("  </header>")
     w('  <div class="faq-search" role="search">')
     w(f'    <label for="faq-search-input">{escape(t["search_label"])}</label>')
-    w('    <input id="faq-search-input" type="search" autocomplete="off" '
-      f'aria-describedby="faq-search-count" placeholder="{escape(t["search_placeholder"])}">')
-    counts = " ".join(f'data-{key.replace("_", "-")}="{escape(t[key])}"'
-                      for key in ("count_all", "count_found_one", "count_found_many"))
-    w(f'    <p id="faq-search-count" role="status" aria-live="polite" {counts}>'
-      f'{escape(t["count_all"].format(count=total))}</p>')
+    w(
+        '    <input id="faq-search-input" type="search" autocomplete="off" '
+        f'aria-describedby="faq-search-count" placeholder="{escape(t["search_placeholder"])}">'
+    )
+    counts = " ".join(
+        f'data-{key.replace("_", "-")}="{escape(t[key])}"'
+        for key in ("count_all", "count_found_one", "count_found_many")
+    )
+    w(
+        f'    <p id="faq-search-count" role="status" aria-live="polite" {counts}>'
+        f"{escape(t['count_all'].format(count=total))}</p>"
+    )
     w("  </div>")
     w(f'  <nav class="faq-toc" aria-label="{escape(t["contents"])}">')
     w(f"    <h2>{escape(t['contents'])}</h2>")
@@ -174,8 +183,10 @@ def render(sections: list | None = None, criteria: Any = None) -> str:
             w('        <div class="faq-a">')
             w(_paragraphs(entry.answer, "          "))
             w("        </div>")
-            w(f'        <p class="faq-source"><span class="label">{escape(t["source"])}</span> '
-              f'<span class="text">{escape(entry.source)}</span></p>')
+            w(
+                f'        <p class="faq-source"><span class="label">{escape(t["source"])}</span> '
+                f'<span class="text">{escape(entry.source)}</span></p>'
+            )
             w("      </article>")
         w("    </section>")
 
@@ -185,30 +196,42 @@ def render(sections: list | None = None, criteria: Any = None) -> str:
     if messages:
         w('      <table class="triage-levels">')
         w(f"        <caption>{escape(t['levels_caption'])}</caption>")
-        w(f'        <thead><tr><th scope="col">{escape(t["level"])}</th>'
-          f'<th scope="col">{escape(t["message"])}</th>'
-          f'<th scope="col">{escape(t["source"].rstrip(" :"))}</th></tr></thead>')
+        w(
+            f'        <thead><tr><th scope="col">{escape(t["level"])}</th>'
+            f'<th scope="col">{escape(t["message"])}</th>'
+            f'<th scope="col">{escape(t["source"].rstrip(" :"))}</th></tr></thead>'
+        )
         w("        <tbody>")
         for level, message, source in messages:
-            w(f'          <tr class="level-{level}"><th scope="row">{escape(level_names[level])}</th>'
-              f"<td>{escape(message)}</td><td>{escape(source)}</td></tr>")
+            w(
+                f'          <tr class="level-{level}"><th scope="row">{escape(level_names[level])}</th>'
+                f"<td>{escape(message)}</td><td>{escape(source)}</td></tr>"
+            )
         w("        </tbody>")
         w("      </table>")
     w('      <table class="triage-criteria" id="triage-criteria">')
     w(f"        <caption>{escape(t['criteria_caption'])}</caption>")
-    w(f'        <thead><tr><th scope="col">{escape(t["category"])}</th>'
-      + "".join(f'<th scope="col">{escape(level_names[lv])}</th>' for lv in LEVELS)
-      + f'<th scope="col">{escape(t["advice"])}</th>'
-      f'<th scope="col">{escape(t["source"].rstrip(" :"))}</th></tr></thead>')
+    w(
+        f'        <thead><tr><th scope="col">{escape(t["category"])}</th>'
+        + "".join(f'<th scope="col">{escape(level_names[lv])}</th>' for lv in LEVELS)
+        + f'<th scope="col">{escape(t["advice"])}</th>'
+        f'<th scope="col">{escape(t["source"].rstrip(" :"))}</th></tr></thead>'
+    )
     w("        <tbody>")
     for row in rows:
-        search = fold(" ".join([row["label"], row["advice"], row["source"]]
-                               + [s for lv in LEVELS for s in row["signs"][lv]]))
-        w(f'          <tr id="triage-{_slug(row["id"])}" data-category="{escape(row["id"])}" '
-          f'data-search="{escape(search)}">'
-          f'<th scope="row">{escape(row["label"])}</th>'
-          + "".join(f'<td class="level-{lv}">{_list(row["signs"][lv])}</td>' for lv in LEVELS)
-          + f"<td>{escape(row['advice']) or '-'}</td><td>{escape(row['source'])}</td></tr>")
+        search = fold(
+            " ".join(
+                [row["label"], row["advice"], row["source"]]
+                + [s for lv in LEVELS for s in row["signs"][lv]]
+            )
+        )
+        w(
+            f'          <tr id="triage-{_slug(row["id"])}" data-category="{escape(row["id"])}" '
+            f'data-search="{escape(search)}">'
+            f'<th scope="row">{escape(row["label"])}</th>'
+            + "".join(f'<td class="level-{lv}">{_list(row["signs"][lv])}</td>' for lv in LEVELS)
+            + f"<td>{escape(row['advice']) or '-'}</td><td>{escape(row['source'])}</td></tr>"
+        )
     w("        </tbody>")
     w("      </table>")
     w("    </section>")

@@ -4,6 +4,7 @@ knowledge/drugs.yml, so that NLU entity values are always the generic ids of the
     python scripts/build_nlu_lookups.py          # write the file
     python scripts/build_nlu_lookups.py --check  # exit 1 if the file on disk is out of date
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,14 +57,19 @@ def render(synonyms: dict[str, list[str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if the file on disk is out of date")
+    parser.add_argument(
+        "--check", action="store_true", help="fail if the file on disk is out of date"
+    )
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     content = render(Knowledge.from_directory(knowledge_dir()).drug_synonyms())
     if args.check:
         current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
         if current != content:
-            print(f"{args.output} is out of date: run python scripts/build_nlu_lookups.py", file=sys.stderr)
+            print(
+                f"{args.output} is out of date: run python scripts/build_nlu_lookups.py",
+                file=sys.stderr,
+            )
             return 1
         print(f"{args.output} is up to date")
         return 0

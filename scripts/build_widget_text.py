@@ -8,6 +8,7 @@ Usage:
   python -m scripts.build_widget_text            rewrite the block
   python -m scripts.build_widget_text --check    exit 1 when the script is out of date
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,15 +20,18 @@ from immuno import interface
 from immuno.paths import ROOT
 
 WIDGET = ROOT / "web" / "widget" / "immuno-chat.js"
-BEGIN = "  // GENERATED from knowledge/interface.yml by scripts/build_widget_text.py: do not edit.\n"
+BEGIN = (
+    "  // GENERATED from knowledge/interface.yml by scripts/build_widget_text.py: do not edit.\n"
+)
 END = "  // END GENERATED\n"
 BLOCK = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
 
 
 def render_block() -> str:
     words = interface.section("widget")
-    lines = ",\n".join(f"    {key}: {json.dumps(value, ensure_ascii=False)}"
-                       for key, value in words.items())
+    lines = ",\n".join(
+        f"    {key}: {json.dumps(value, ensure_ascii=False)}" for key, value in words.items()
+    )
     return f"{BEGIN}  var WORDS = {{\n{lines}\n  }};\n{END}"
 
 
@@ -45,8 +49,10 @@ def main() -> int:
     fresh = render(current)
     if args.check:
         if fresh != current:
-            print(f"build_widget_text: {WIDGET} is out of date; run python -m scripts.build_widget_text",
-                  file=sys.stderr)
+            print(
+                f"build_widget_text: {WIDGET} is out of date; run python -m scripts.build_widget_text",
+                file=sys.stderr,
+            )
             return 1
         return 0
     WIDGET.write_text(fresh, encoding="utf-8")

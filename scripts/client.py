@@ -1,6 +1,7 @@
 """How the project's own tools talk to a running assistant (standard library only):
 the HTTP API token (RASA_TOKEN, else var/api-token written by `make run`) and a
 conversation id issued by the server (POST /webhooks/rest/conversations)."""
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,10 @@ def open_json(request: urllib.request.Request, timeout: float = 30, retries: int
 
 
 def new_conversation(url: str, timeout: float = 30) -> str:
-    request = urllib.request.Request(url.rstrip("/") + "/webhooks/rest/conversations",
-                                     data=b"{}", method="POST",
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url.rstrip("/") + "/webhooks/rest/conversations",
+        data=b"{}",
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
     return open_json(request, timeout)["sender"]

@@ -16,6 +16,7 @@ Options: --folds N, --out DIR, --report-only (re-read an existing report, no run
 --seeds N: N cross-validations, DIET's random_seed 42, 43, ... (the folds are drawn anew
 each time); prints each score and the spread, and the gate applies to the worst one.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from immuno.paths import ROOT
+
 INTENT_F1_MIN = 0.95
 DRUG_F1_MIN = 0.97
 REMOVED_ALWAYS = {"FallbackClassifier"}
@@ -46,8 +48,11 @@ def importable(component: str) -> bool:
         module = importlib.import_module(module_name)
         getattr(module, class_name)
     except Exception as exc:  # noqa: BLE001 - any failure means "cannot be used"
-        print(f"WARNING: {component} cannot be imported ({exc!r}); "
-              f"it is left out of the evaluation config.", file=sys.stderr)
+        print(
+            f"WARNING: {component} cannot be imported ({exc!r}); "
+            f"it is left out of the evaluation config.",
+            file=sys.stderr,
+        )
         return False
     return True
 
@@ -71,9 +76,7 @@ def build_eval_config(config_path: Path, with_red_flag: bool = True) -> tuple[di
 
 def run_cross_validation(config: dict, folds: int, out: Path) -> None:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in [str(ROOT), env.get("PYTHONPATH", "")] if p
-    )
+    env["PYTHONPATH"] = os.pathsep.join(p for p in [str(ROOT), env.get("PYTHONPATH", "")] if p)
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")  # hospitals and CI are offline
     rasa = Path(sys.executable).parent / "rasa"
     with tempfile.NamedTemporaryFile(
@@ -84,17 +87,22 @@ def run_cross_validation(config: dict, folds: int, out: Path) -> None:
     try:
         cmd = [
             str(rasa) if rasa.exists() else "rasa",
-            "test", "nlu",
-            "--cross-validation", "--folds", str(folds),
-            "--config", tmp_path,
-            "--nlu", "data",
-            "--out", str(out),
+            "test",
+            "nlu",
+            "--cross-validation",
+            "--folds",
+            str(folds),
+            "--config",
+            tmp_path,
+            "--nlu",
+            "data",
+            "--out",
+            str(out),
         ]
         print("running:", " ".join(cmd), flush=True)
         completed = subprocess.run(cmd, cwd=ROOT, env=env)
         if completed.returncode != 0:
-            print(f"ERROR: rasa test nlu exited with {completed.returncode}",
-                  file=sys.stderr)
+            print(f"ERROR: rasa test nlu exited with {completed.returncode}", file=sys.stderr)
             sys.exit(2)
     finally:
         os.unlink(tmp_path)
@@ -122,8 +130,10 @@ def report(out: Path) -> tuple[float, float, dict]:
     """Prints one run's per-intent F1; returns (intent macro F1, drug F1, per-intent report)."""
     intent_report, entity_report, macro = read_scores(out)
     per_intent = {
-        k: v for k, v in intent_report.items()
-        if isinstance(v, dict) and "f1-score" in v
+        k: v
+        for k, v in intent_report.items()
+        if isinstance(v, dict)
+        and "f1-score" in v
         and k not in ("macro avg", "weighted avg", "micro avg")
     }
     print(f"\nper-intent F1 (worst first), {out}:")
@@ -154,10 +164,14 @@ def main_seeds(args) -> int:
         print(f"{seed:>4}  {intent_f1:.4f}           {drug_f1:.4f}")
     intents = [s[1] for s in scores]
     drugs = [s[2] for s in scores]
-    print(f"intent macro F1: mean {sum(intents) / len(intents):.4f}, min {min(intents):.4f}, "
-          f"max {max(intents):.4f} (threshold {INTENT_F1_MIN} on the min)")
-    print(f"drug entity F1 : mean {sum(drugs) / len(drugs):.4f}, min {min(drugs):.4f}, "
-          f"max {max(drugs):.4f} (threshold {DRUG_F1_MIN} on the min)")
+    print(
+        f"intent macro F1: mean {sum(intents) / len(intents):.4f}, min {min(intents):.4f}, "
+        f"max {max(intents):.4f} (threshold {INTENT_F1_MIN} on the min)"
+    )
+    print(
+        f"drug entity F1 : mean {sum(drugs) / len(drugs):.4f}, min {min(drugs):.4f}, "
+        f"max {max(drugs):.4f} (threshold {DRUG_F1_MIN} on the min)"
+    )
     return 0 if min(intents) >= INTENT_F1_MIN and min(drugs) >= DRUG_F1_MIN else 1
 
 
@@ -167,10 +181,17 @@ def main() -> int:
     parser.add_argument("--out", default="results/nlu_cv")
     parser.add_argument("--config", default="config.yml")
     parser.add_argument("--report-only", action="store_true")
-    parser.add_argument("--without-red-flag", action="store_true",
-                        help="leave RedFlagDetector out: the learnt classifier alone")
-    parser.add_argument("--seeds", type=int, default=0,
-                        help="N cross-validations with DIET seeds 42.. ; the gate is on the worst")
+    parser.add_argument(
+        "--without-red-flag",
+        action="store_true",
+        help="leave RedFlagDetector out: the learnt classifier alone",
+    )
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        default=0,
+        help="N cross-validations with DIET seeds 42.. ; the gate is on the worst",
+    )
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -192,11 +213,15 @@ def main() -> int:
 
     ok_intent = intent_f1 >= INTENT_F1_MIN
     ok_drug = drug_f1 >= DRUG_F1_MIN
-    print(f"\nintent macro-avg F1: {intent_f1:.4f}  (threshold {INTENT_F1_MIN})"
-          f"  {'OK' if ok_intent else 'FAIL'}")
-    print(f"drug entity F1     : {drug_f1:.4f}  (threshold {DRUG_F1_MIN})"
-          f"  {'OK' if ok_drug else 'FAIL'}"
-          + ("" if drug_f1 else "  (no `drug` row in DIETClassifier_report.json)"))
+    print(
+        f"\nintent macro-avg F1: {intent_f1:.4f}  (threshold {INTENT_F1_MIN})"
+        f"  {'OK' if ok_intent else 'FAIL'}"
+    )
+    print(
+        f"drug entity F1     : {drug_f1:.4f}  (threshold {DRUG_F1_MIN})"
+        f"  {'OK' if ok_drug else 'FAIL'}"
+        + ("" if drug_f1 else "  (no `drug` row in DIETClassifier_report.json)")
+    )
     return 0 if ok_intent and ok_drug else 1
 
 

@@ -8,6 +8,7 @@ failure, and the triage safety figures; exits 1 on any failure or missed target.
 
 Usage: scripts/evaluate.py [--url http://127.0.0.1:5005] [--token T] [PATH ...]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -143,7 +144,8 @@ def load_cases(paths: List[Path]) -> List[dict]:
 def triage_figures(results: List[CaseResult]) -> Dict[str, Any]:
     triaged = [r for r in results if r.case.get("level") in ("emergency", "urgent", "advice")]
     under = [
-        r for r in triaged
+        r
+        for r in triaged
         if r.case["level"] in ("emergency", "urgent")
         and LEVEL_RANK[r.level] < LEVEL_RANK[r.case["level"]]
     ]
@@ -166,7 +168,9 @@ def main() -> int:
     parser.add_argument("--token", default=api_token())
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument(
-        "--min-pass-rate", type=float, default=1.0,
+        "--min-pass-rate",
+        type=float,
+        default=1.0,
         help="fraction of cases that must pass (default: all); triage safety targets always apply",
     )
     args = parser.parse_args()
@@ -185,7 +189,9 @@ def main() -> int:
         print(f"{category:32} {passed:8} {len(group):6} {passed / len(group):7.1%}")
     failed = [r for r in results if not r.passed]
     passed_total = len(results) - len(failed)
-    print(f"{'TOTAL':32} {passed_total:8} {len(results):6} {passed_total / max(len(results), 1):7.1%}")
+    print(
+        f"{'TOTAL':32} {passed_total:8} {len(results):6} {passed_total / max(len(results), 1):7.1%}"
+    )
 
     for result in failed:
         print(f"\nFAIL {result.case['id']} ({result.case['file']}, {result.case['category']})")
@@ -201,12 +207,18 @@ def main() -> int:
         exact = figures["emergency_exact"]
         over = figures["advice_over_triage"]
         print("\nTriage safety")
-        print(f"  under-triage (emergency/urgent given a lower level): {len(under)} (target 0) {under}")
+        print(
+            f"  under-triage (emergency/urgent given a lower level): {len(under)} (target 0) {under}"
+        )
         if exact is not None:
-            print(f"  exact level on emergencies: {exact:.1%} (target >= {TARGET_EMERGENCY_EXACT:.0%})")
+            print(
+                f"  exact level on emergencies: {exact:.1%} (target >= {TARGET_EMERGENCY_EXACT:.0%})"
+            )
             ok &= exact >= TARGET_EMERGENCY_EXACT
         if over is not None:
-            print(f"  over-triage on mild cases: {over:.1%} (target <= {TARGET_ADVICE_OVER_TRIAGE:.0%})")
+            print(
+                f"  over-triage on mild cases: {over:.1%} (target <= {TARGET_ADVICE_OVER_TRIAGE:.0%})"
+            )
             ok &= over <= TARGET_ADVICE_OVER_TRIAGE
         ok &= not under
     print(f"\n{passed_total} passed, {len(failed)} failed")

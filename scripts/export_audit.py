@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Exports the triage audit trail as CSV on stdout: the DATABASE_URL table when it is set,
 else var/audit/triage.jsonl (or AUDIT_FILE)."""
+
 import sys
 
 from immuno import audit

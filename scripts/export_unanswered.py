@@ -1,4 +1,5 @@
 """Counts of unanswered questions (by practical topic and unknown drug name) as CSV on stdout."""
+
 import sys
 
 

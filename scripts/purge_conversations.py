@@ -14,6 +14,7 @@ writing again after the purge starts a new conversation).
 
 Prints how many conversations and events were (or would be) deleted; never prints ids.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,9 @@ def engine_url(args: argparse.Namespace) -> str:
     return f"sqlite:///{(ROOT / os.environ.get('TRACKER_DB', 'var/tracker.db')).resolve()}"
 
 
-def purge(url: str, older_than_days: float, dry_run: bool = False,
-          now: float | None = None) -> tuple[int, int]:
+def purge(
+    url: str, older_than_days: float, dry_run: bool = False, now: float | None = None
+) -> tuple[int, int]:
     """(conversations, events) deleted (or that would be)."""
     cutoff = (now if now is not None else time.time()) - older_than_days * 86400
     engine = sa.create_engine(url)
@@ -47,20 +49,23 @@ def purge(url: str, older_than_days: float, dry_run: bool = False,
         if not sa.inspect(engine).has_table("events"):
             return 0, 0
         events = sa.Table("events", sa.MetaData(), autoload_with=engine)
-        stale = (sa.select(events.c.sender_id)
-                 .group_by(events.c.sender_id)
-                 .having(sa.func.max(events.c.timestamp) < cutoff))
+        stale = (
+            sa.select(events.c.sender_id)
+            .group_by(events.c.sender_id)
+            .having(sa.func.max(events.c.timestamp) < cutoff)
+        )
         with engine.begin() as conn:
             senders = [row[0] for row in conn.execute(stale)]
             deleted = 0
             for start in range(0, len(senders), 500):
-                chunk = senders[start:start + 500]
+                chunk = senders[start : start + 500]
                 # Re-check the age inside the DELETE: a patient may have written since.
-                fresh = (sa.select(events.c.sender_id)
-                         .where(events.c.sender_id.in_(chunk))
-                         .where(events.c.timestamp >= cutoff))
-                condition = sa.and_(events.c.sender_id.in_(chunk),
-                                    events.c.sender_id.not_in(fresh))
+                fresh = (
+                    sa.select(events.c.sender_id)
+                    .where(events.c.sender_id.in_(chunk))
+                    .where(events.c.timestamp >= cutoff)
+                )
+                condition = sa.and_(events.c.sender_id.in_(chunk), events.c.sender_id.not_in(fresh))
                 if dry_run:
                     deleted += conn.execute(
                         sa.select(sa.func.count()).select_from(events).where(condition)
@@ -74,10 +79,13 @@ def purge(url: str, older_than_days: float, dry_run: bool = False,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--older-than-days", type=float,
-                        default=settings().purge_after_days,
-                        help="delete conversations idle for more than this many days "
-                             "(default: settings/security.yml's purge_after_days)")
+    parser.add_argument(
+        "--older-than-days",
+        type=float,
+        default=settings().purge_after_days,
+        help="delete conversations idle for more than this many days "
+        "(default: settings/security.yml's purge_after_days)",
+    )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--database-url", help="SQLAlchemy URL (default: $DATABASE_URL)")
     source.add_argument("--sqlite", help="SQLite tracker file (default: var/tracker.db)")
@@ -88,8 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     url = engine_url(args)
     conversations, events = purge(url, args.older_than_days, args.dry_run)
     verb = "would delete" if args.dry_run else "deleted"
-    print(f"purge: {verb} {conversations} conversation(s), {events} event(s) idle for more "
-          f"than {args.older_than_days:g} day(s) ({sa.engine.make_url(url).get_backend_name()})")
+    print(
+        f"purge: {verb} {conversations} conversation(s), {events} event(s) idle for more "
+        f"than {args.older_than_days:g} day(s) ({sa.engine.make_url(url).get_backend_name()})"
+    )
     return 0
 
 

@@ -18,6 +18,7 @@
 
 Usage: scripts/render_credentials.py [--input credentials.yml] [--output var/credentials.yml]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,14 +30,18 @@ from typing import Any, Dict, Mapping
 import yaml
 
 from immuno.paths import ROOT
+
 SOCKETIO_BUILTIN = "socketio"
 SOCKETIO_FIXED = "rasa_addons.channels.socketio.SocketIOInput"
 # Rasa's REST channel answers 500 on some malformed input; this one checks it at the door.
 REST_BUILTIN = "rest"
 REST_HARDENED = "rasa_addons.channels.rest.HardenedRestInput"
 REPLACEMENTS = {SOCKETIO_BUILTIN: SOCKETIO_FIXED, REST_BUILTIN: REST_HARDENED}
-TELEGRAM_KEYS = ("telegram", "rasa_addons.channels.telegram.TelegramInput",
-                 "rasa.core.channels.telegram.TelegramInput")
+TELEGRAM_KEYS = (
+    "telegram",
+    "rasa_addons.channels.telegram.TelegramInput",
+    "rasa.core.channels.telegram.TelegramInput",
+)
 TELEGRAM_CLASS = "rasa_addons.channels.telegram.TelegramInput"
 # Rasa X's channel: it trusts the keys of whatever listens on its URL; never used here.
 DROPPED = ("rasa", "rasa.core.channels.rasa_chat.RasaChatInput")
@@ -83,12 +88,16 @@ def main(argv: list[str] | None = None) -> int:
     dst = Path(args.output)
     dst.parent.mkdir(parents=True, exist_ok=True)
     tmp = dst.with_suffix(".tmp")
-    tmp.write_text(HEADER + yaml.safe_dump(channels, sort_keys=False, allow_unicode=True),
-                   encoding="utf-8")
+    tmp.write_text(
+        HEADER + yaml.safe_dump(channels, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
     tmp.replace(dst)
     telegram = "on" if TELEGRAM_CLASS in channels else "off (TELEGRAM_* unset)"
-    print(f"render_credentials: wrote {dst} with channels {', '.join(channels) or 'none'}; "
-          f"telegram {telegram}", file=sys.stderr)
+    print(
+        f"render_credentials: wrote {dst} with channels {', '.join(channels) or 'none'}; "
+        f"telegram {telegram}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -15,6 +15,7 @@ A client has WEB_READ_TIMEOUT_S (10) seconds to send its request line and header
 (slow clients would otherwise hold a thread each); a path with a NUL, a control
 character, bad percent-encoding or not starting with "/" gets 400.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,6 +29,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlsplit
 
 from immuno.paths import ROOT
+
 WEB_DIR = ROOT / "web"
 READ_TIMEOUT_S = float(os.environ.get("WEB_READ_TIMEOUT_S", "10"))
 
@@ -79,6 +81,7 @@ class Handler(SimpleHTTPRequestHandler):
     def finish(self) -> None:
         self._deadline.cancel()
         super().finish()
+
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript; charset=utf-8",

@@ -1,12 +1,14 @@
 """One-time split of the blind vignette corpus into tests/vignettes/dev and heldout:
 within each (sign, kind) group, cases ordered by sha1 of their id go alternately to each half;
 conversations likewise by sha1. Files keep their names."""
+
 import hashlib
 import sys
 
 import yaml
 from collections import defaultdict
 from pathlib import Path
+
 src, dst = Path(sys.argv[1]), Path(sys.argv[2])
 files = sys.argv[3:]
 
@@ -35,5 +37,8 @@ for name in files:
     for half in out:
         (dst / half).mkdir(parents=True, exist_ok=True)
         text = yaml.safe_dump(out[half], allow_unicode=True, sort_keys=False, width=100)
-        (dst / half / name).write_text(f"# Blind vignettes ({half} half), written from the clinical reference only.\n" + text, encoding="utf-8")
+        (dst / half / name).write_text(
+            f"# Blind vignettes ({half} half), written from the clinical reference only.\n" + text,
+            encoding="utf-8",
+        )
     print(name, {k: sum(len(v) for v in out[k].values()) for k in out})

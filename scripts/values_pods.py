@@ -6,6 +6,7 @@ security contexts, volumes); written as Pods with the image's own command, they 
 validated against the Kubernetes schemas without the charts (which `make helm-render`
 needs). Writes results/k8s/pods-from-values.yaml.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,10 @@ import yaml
 from immuno.paths import ROOT
 
 OUT = ROOT / "results" / "k8s" / "pods-from-values.yaml"
-IMAGES = {"values-rasa.yaml": ("Dockerfile.rasa", 5005),
-          "values-rasa-action-server.yaml": ("Dockerfile.actions", 5055)}
+IMAGES = {
+    "values-rasa.yaml": ("Dockerfile.rasa", 5005),
+    "values-rasa-action-server.yaml": ("Dockerfile.actions", 5055),
+}
 
 
 def pod(values_file: str) -> dict:
@@ -26,20 +29,28 @@ def pod(values_file: str) -> dict:
     text = (ROOT / "docker" / dockerfile).read_text()
     entrypoint = yaml.safe_load(re.findall(r"^ENTRYPOINT (.+)$", text, re.M)[-1])
     container = {
-        "name": "server", "image": f"{values['registry']}/{values['image']['name']}:"
-                                   f"{values['image']['tag']}",
-        "command": entrypoint, "ports": [{"name": "http", "containerPort": port}],
-        "env": values.get("extraEnv", []), "volumeMounts": values.get("volumeMounts", []),
+        "name": "server",
+        "image": f"{values['registry']}/{values['image']['name']}:{values['image']['tag']}",
+        "command": entrypoint,
+        "ports": [{"name": "http", "containerPort": port}],
+        "env": values.get("extraEnv", []),
+        "volumeMounts": values.get("volumeMounts", []),
         "securityContext": values.get("securityContext", {}),
         "resources": values.get("resources", {}),
     }
     for probe in ("livenessProbe", "readinessProbe"):
         if probe in values:
             container[probe] = values[probe]
-    return {"apiVersion": "v1", "kind": "Pod",
-            "metadata": {"name": values["image"]["name"]},
-            "spec": {"containers": [container], "volumes": values.get("volumes", []),
-                     "securityContext": values.get("podSecurityContext", {})}}
+    return {
+        "apiVersion": "v1",
+        "kind": "Pod",
+        "metadata": {"name": values["image"]["name"]},
+        "spec": {
+            "containers": [container],
+            "volumes": values.get("volumes", []),
+            "securityContext": values.get("podSecurityContext", {}),
+        },
+    }
 
 
 def main() -> int:

@@ -10,6 +10,7 @@ said before. Printed: recall and precision per sign and per level, under-triage 
 over-triage of benign and near-miss messages, emergencies given at the first reply, and
 questions that repeat what the message already said.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,7 +48,8 @@ class Outcome:
     @property
     def under_triage(self) -> bool:
         return RANK.get(self.level if self.level != "none" else None, 0) < RANK.get(
-            self.expected if self.expected != "none" else None, 0)
+            self.expected if self.expected != "none" else None, 0
+        )
 
     @property
     def escalated(self) -> bool:
@@ -91,8 +93,9 @@ def starts_triage(text: str, assessment, crit) -> bool:
     """What the safety net (rasa_addons/components/red_flag_detector.py) does whatever the classifier
     says: an emergency, or a present report worded as a report or as a statement. A
     question without report cues is left to the classifier (a knowledge answer)."""
-    return assessment.is_emergency or (assessment.is_report and (
-        assessment.reported or not triage.is_question(text, crit)))
+    return assessment.is_emergency or (
+        assessment.is_report and (assessment.reported or not triage.is_question(text, crit))
+    )
 
 
 def run_case(case: dict, crit=None) -> Outcome:
@@ -154,7 +157,9 @@ class Report:
 
     def rate(self, predicate, population) -> Optional[float]:
         population = list(population)
-        return (sum(1 for o in population if predicate(o)) / len(population)) if population else None
+        return (
+            (sum(1 for o in population if predicate(o)) / len(population)) if population else None
+        )
 
     def figures(self) -> Dict[str, Optional[float]]:
         emergencies = [o for o in self.outcomes if o.expected == "emergency"]
@@ -166,15 +171,20 @@ class Report:
             "emergency_exact": self.rate(lambda o: o.first_reply_emergency, emergencies),
             "benign_escalated": self.rate(lambda o: o.escalated, benign),
             "exact_level": self.rate(lambda o: o.level == o.expected, self.outcomes),
-            "redundant_questions": sum(len(o.redundant) for o in self.outcomes + self.conversations),
+            "redundant_questions": sum(
+                len(o.redundant) for o in self.outcomes + self.conversations
+            ),
             "conversations_exact": self.rate(lambda o: o.level == o.expected, self.conversations),
         }
 
 
 def report(split: str, crit=None) -> Report:
     data = load(split)
-    return Report(split, [run_case(c, crit) for c in data["cases"]],
-                  [run_conversation(c, crit) for c in data["conversations"]])
+    return Report(
+        split,
+        [run_case(c, crit) for c in data["cases"]],
+        [run_conversation(c, crit) for c in data["conversations"]],
+    )
 
 
 def _pct(x: Optional[float]) -> str:
@@ -183,19 +193,27 @@ def _pct(x: Optional[float]) -> str:
 
 def print_report(rep: Report, listing: bool = False) -> None:
     f = rep.figures()
-    name = f"{rep.split} half" if rep.split != "external" else "messages written outside the project"
+    name = (
+        f"{rep.split} half" if rep.split != "external" else "messages written outside the project"
+    )
     print(f"\n== vignettes, {name}: {f['cases']} messages, {f['conversations']} conversations")
     print(f"under-triage: {f['under_triage']} (target 0)")
     print(f"emergencies given 15 at the first reply: {_pct(f['emergency_exact'])} (target >= 98 %)")
-    print(f"benign and near-miss messages escalated: {_pct(f['benign_escalated'])} (target <= 10 %)")
-    print(f"exact level (messages): {_pct(f['exact_level'])}; conversations: {_pct(f['conversations_exact'])}")
+    print(
+        f"benign and near-miss messages escalated: {_pct(f['benign_escalated'])} (target <= 10 %)"
+    )
+    print(
+        f"exact level (messages): {_pct(f['exact_level'])}; conversations: {_pct(f['conversations_exact'])}"
+    )
     print(f"questions repeating what the message said: {f['redundant_questions']} (target 0)")
     print("\nper level (expected -> given): recall / precision")
     for level in ("emergency", "urgent", "advice", "none"):
         tp = sum(1 for o in rep.outcomes if o.expected == level and o.level == level)
         exp = sum(1 for o in rep.outcomes if o.expected == level)
         got = sum(1 for o in rep.outcomes if o.level == level)
-        print(f"  {level:9} {_pct(tp / exp if exp else None):>8} / {_pct(tp / got if got else None):>8}  ({exp} cases)")
+        print(
+            f"  {level:9} {_pct(tp / exp if exp else None):>8} / {_pct(tp / got if got else None):>8}  ({exp} cases)"
+        )
     print("\nper sign (positive cases): recall of the sign / precision of its detections")
     positives = defaultdict(list)
     detections = Counter()
@@ -203,7 +221,9 @@ def print_report(rep: Report, listing: bool = False) -> None:
     for o in rep.outcomes:
         for sid in set(o.detected):
             detections[sid] += 1
-            if o.case.get("kind") == "positive" and (sid == o.case["sign"] or sid in (o.case.get("settled") or [])):
+            if o.case.get("kind") == "positive" and (
+                sid == o.case["sign"] or sid in (o.case.get("settled") or [])
+            ):
                 correct[sid] += 1
         if o.case.get("kind") == "positive":
             positives[o.case["sign"]].append(o)
@@ -211,14 +231,23 @@ def print_report(rep: Report, listing: bool = False) -> None:
         cases = positives[sid]
         found = sum(1 for o in cases if sid in o.detected)
         prec = correct[sid] / detections[sid] if detections[sid] else None
-        print(f"  {sid:32} {found:3}/{len(cases):<3} {_pct(found / len(cases)):>8}   precision {_pct(prec)}")
+        print(
+            f"  {sid:32} {found:3}/{len(cases):<3} {_pct(found / len(cases)):>8}   precision {_pct(prec)}"
+        )
     if rep.under_triage:
         # The wording of held-out and external cases is never printed: whoever reads it and
         # then edits the lexicon has tuned on it.
         blind = rep.split != "dev"
-        print("\nUNDER-TRIAGE" + (" (ids only: the wording of this set is not shown):" if blind else ":"))
+        print(
+            "\nUNDER-TRIAGE"
+            + (" (ids only: the wording of this set is not shown):" if blind else ":")
+        )
         for o in rep.under_triage:
-            text = "" if blind else ": " + (o.case.get("text") or " / ".join(t["user"] for t in o.case["turns"]))
+            text = (
+                ""
+                if blind
+                else ": " + (o.case.get("text") or " / ".join(t["user"] for t in o.case["turns"]))
+            )
             print(f"  {o.case['id']}: expected {o.expected}, given {o.level}{text}")
     if listing and rep.split == "dev":
         print("\nother wrong levels:")
@@ -235,8 +264,11 @@ def print_report(rep: Report, listing: bool = False) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS + ("all",), default="all")
-    parser.add_argument("--list", action="store_true",
-                        help="list every wrong level and redundant question of the dev half")
+    parser.add_argument(
+        "--list",
+        action="store_true",
+        help="list every wrong level and redundant question of the dev half",
+    )
     args = parser.parse_args()
     status = 0
     for split in SPLITS if args.split == "all" else (args.split,):

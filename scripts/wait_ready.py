@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """wait_ready.py URL... [--timeout S]: waits until every URL answers HTTP 200."""
+
 import argparse
 import sys
 import time

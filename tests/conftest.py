@@ -7,6 +7,7 @@
 
 Choose one with `pytest --hypothesis-profile=check|full`.
 """
+
 from hypothesis import settings
 
 settings.register_profile("check", max_examples=20, derandomize=True, database=None, deadline=None)

@@ -4,6 +4,7 @@ The checks themselves are plain Python (rasa_addons/guard.py); the message-level
 (length, NUL, "/intent" payloads, idle expiry) run for every channel in the processor
 (rasa_addons/server.py).
 """
+
 from __future__ import annotations
 
 import logging

@@ -27,6 +27,7 @@ same reply (a JSON list of bot messages) as Rasa's RestInput, but:
 Body limit: REQUEST_MAX_BYTES (65536), the same as the server's and nginx's. French
 texts: settings/security.yml.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -105,9 +106,7 @@ class HardenedRestInput(InputChannel):
     def name(cls) -> str:
         return "rest"
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("hardened_rest_webhook", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -137,9 +136,11 @@ class HardenedRestInput(InputChannel):
                 return _error(503, "unavailable", guarded.refusal("unavailable"))
             collector = CollectingOutputChannel()
             try:
-                await on_new_message(UserMessage(text, collector, sender,
-                                                 input_channel=self.name(),
-                                                 metadata=metadata))
+                await on_new_message(
+                    UserMessage(
+                        text, collector, sender, input_channel=self.name(), metadata=metadata
+                    )
+                )
             except ConversationExpired as expired:
                 return _error(410, "conversation_expired", expired.text)
             except InvalidConversation as invalid:
@@ -150,8 +151,9 @@ class HardenedRestInput(InputChannel):
             if not collector.messages:
                 # Rasa answers nothing when a custom action fails (action server down
                 # without the gateway of docs/PRODUCTION.md) or after `/restart`: say so.
-                return response.json([{"recipient_id": sender,
-                                       "text": guarded.refusal("no_reply")}])
+                return response.json(
+                    [{"recipient_id": sender, "text": guarded.refusal("no_reply")}]
+                )
             return response.json(collector.messages)
 
         return webhook

@@ -27,6 +27,7 @@ is a drop-in replacement. Hardening (issue 11):
       bot_message_evt: bot_uttered
       session_persistence: true
 """
+
 from __future__ import annotations
 
 import inspect
@@ -51,7 +52,6 @@ from rasa_addons.guard import ConversationExpired, InvalidConversation
 logger = logging.getLogger(__name__)
 
 
-
 async def _maybe_await(value: Any) -> Any:
     """python-socketio < 5.8 returns None from enter_room, >= 5.8 a coroutine."""
     if inspect.isawaitable(value):
@@ -72,16 +72,15 @@ def origin_allowed(origin: Optional[Text], allowed: List[Text]) -> bool:
 class SocketIOInput(RasaSocketIOInput):
     """socket.io input channel whose session persistence works on python-socketio 5."""
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> SocketBlueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> SocketBlueprint:
         # CORS headers are Sanic-CORS's (`rasa run --cors ...`): engine.io's own would be
         # sent twice. The Origin is checked in `connect` below instead.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[],
-                          max_http_buffer_size=guard.settings().socketio_buffer_bytes)
-        socketio_webhook = SocketBlueprint(
-            sio, self.socketio_path, "socketio_webhook", __name__
+        sio = AsyncServer(
+            async_mode="sanic",
+            cors_allowed_origins=[],
+            max_http_buffer_size=guard.settings().socketio_buffer_bytes,
         )
+        socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
         origins = allowed_origins()
         namespace = self.namespace
@@ -91,8 +90,9 @@ class SocketIOInput(RasaSocketIOInput):
             return response.json({"status": "ok"})
 
         async def bot_says(sid: Text, key: Text) -> None:
-            await sio.emit(self.bot_message_evt, {"text": guarded.refusal(key)},
-                           room=sid, namespace=namespace)
+            await sio.emit(
+                self.bot_message_evt, {"text": guarded.refusal(key)}, room=sid, namespace=namespace
+            )
 
         async def confirm(sid: Text, session_id: Text) -> None:
             session = await sio.get_session(sid, namespace=namespace)
@@ -174,7 +174,8 @@ class SocketIOInput(RasaSocketIOInput):
                 new_id = guarded.new_conversation(session.get("client", sid))
                 if new_id:
                     await confirm(sid, new_id)
-                await sio.emit(self.bot_message_evt, {"text": refused.text}, room=sid,
-                               namespace=namespace)
+                await sio.emit(
+                    self.bot_message_evt, {"text": refused.text}, room=sid, namespace=namespace
+                )
 
         return socketio_webhook

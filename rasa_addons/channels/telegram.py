@@ -27,6 +27,7 @@ credentials.yml::
       webhook_url: ${TELEGRAM_WEBHOOK_URL}  # public https URL of /webhooks/telegram/webhook
       api_url: ${TELEGRAM_API_URL}          # optional
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -103,8 +104,9 @@ class TelegramOutput(RasaTelegramOutput):
 
     async def set_webhook(self, url: Text, **_: Any) -> bool:
         # aiogram 2 predates the Bot API's secret_token parameter.
-        return bool(await self.request("setWebhook", {"url": url,
-                                                      "secret_token": webhook_secret()}))
+        return bool(
+            await self.request("setWebhook", {"url": url, "secret_token": webhook_secret()})
+        )
 
 
 class TelegramInput(RasaTelegramInput):
@@ -133,9 +135,7 @@ class TelegramInput(RasaTelegramInput):
         self.api_url = api_url
         self._webhook_registered = False
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         # Rasa's blueprint calls self.get_output_channel() once, before the server's
         # event loop runs: that is where the webhook is registered (see below).
         self._register_at_startup = True

@@ -5,6 +5,7 @@ last `report_emergency` of the session until the patient says it is handled
 (`emergency_handled`), the policy answers each user message by repeating
 `utter_emergency` before anything else. A new red flag is left to the emergency rules.
 """
+
 from __future__ import annotations
 
 from typing import Any, List, Optional, Text

@@ -1,6 +1,7 @@
 """Whitespace tokenizer whose tokens are the project's folded words (immuno.normalize.fold):
 "fièvre", "FIEVRE" and "fievre" give the same features, and so do "cœur" and "coeur",
 "anti-PD1" and "anti pd1". Offsets are the user's text, so entity values stay the user's."""
+
 from __future__ import annotations
 
 from typing import List, Text
@@ -13,9 +14,7 @@ from rasa.shared.nlu.training_data.message import Message
 from immuno.normalize import WORD_BREAK, fold
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
 class FrenchTokenizer(WhitespaceTokenizer):
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:
         tokens = []

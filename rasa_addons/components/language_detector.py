@@ -8,6 +8,7 @@ whose `language: en` variation is in English: no action server needed), else
 A French emergency found by RedFlagDetector is never changed. A message with no word at
 all (emoji, punctuation) becomes nlu_fallback. Data: knowledge/languages.yml.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,8 +41,13 @@ class LanguageDetector(GraphComponent, IntentClassifier):
         language.detect("warm up the packaged model once", self.data)
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "LanguageDetector":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LanguageDetector":
         return cls(config)
 
     def process_training_data(self, training_data: Any) -> Any:
@@ -79,5 +85,8 @@ class LanguageDetector(GraphComponent, IntentClassifier):
     def _add_entity(message: Message, entity: Text, value: Text) -> None:
         kept = [e for e in message.get(ENTITIES) or [] if e.get("entity") != entity]
         span = {"start": 0, "end": len(message.get(TEXT) or "")}  # read from the whole message
-        message.set(ENTITIES, kept + [{"entity": entity, "value": value, "extractor": "LanguageDetector", **span}],
-                    add_to_output=True)
+        message.set(
+            ENTITIES,
+            kept + [{"entity": entity, "value": value, "extractor": "LanguageDetector", **span}],
+            add_to_output=True,
+        )

@@ -11,6 +11,7 @@ A present symptom report that the classifier took for a social turn, an
 out-of-scope message or a knowledge question becomes `report_symptom`; a question about
 a possible side effect that it took for a report becomes `ask_side_effects`. The criteria come from knowledge/triage.yml through immuno.triage.
 """
+
 from __future__ import annotations
 
 import logging
@@ -38,7 +39,10 @@ SIDE_EFFECT_QUESTION_INTENT = "ask_side_effects"
 REPORT_INTENTS = {EMERGENCY_INTENT, SYMPTOM_INTENT}
 # Intents a question about a possible side effect is mistaken for.
 TAKEN_FOR_A_QUESTION = REPORT_INTENTS | {
-    "ask_immunotherapy", "ask_indications", "nlu_fallback", "out_of_scope"
+    "ask_immunotherapy",
+    "ask_indications",
+    "nlu_fallback",
+    "out_of_scope",
 }
 # Intents that answer a triage question or close an emergency: a symptom word in them
 # is part of the answer, not a new report.
@@ -46,9 +50,7 @@ ANSWER_INTENTS = {"affirm", "deny", "dont_know", "stop"}
 KEEP_INTENTS = ANSWER_INTENTS | {SYMPTOM_INTENT, "emergency_handled"}
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class RedFlagDetector(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
@@ -97,7 +99,9 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
             self._force_intent(message, SIDE_EFFECT_QUESTION_INTENT)
             return
         if not assessment.is_report:
-            if predicted not in REPORT_INTENTS and triage.is_announcement(understanding, self.criteria):
+            if predicted not in REPORT_INTENTS and triage.is_announcement(
+                understanding, self.criteria
+            ):
                 # "j'ai un symptôme": the triage asks which one.
                 self._force_intent(message, SYMPTOM_INTENT)
             return
@@ -115,7 +119,8 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
             # vois double"). Anything left unexplained stays an emergency.
             # An ambiguous word ("malaise") is asked about, with what to do if it is serious.
             if self._negates_a_red_flag(assessment) or (
-                    (assessment.signs or assessment.uncertain) and assessment.explained):
+                (assessment.signs or assessment.uncertain) and assessment.explained
+            ):
                 self._force_intent(message, SYMPTOM_INTENT)
         elif predicted in KEEP_INTENTS:
             # A symptom named with no yes, no, "je ne sais pas" or stop in it ("diarrée"
@@ -156,7 +161,12 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
         # The level and the organ are read from the whole message, so the span is the
         # whole message (Rasa's evaluation and channels expect `start`/`end`).
         entities.append(
-            {"entity": entity, "value": value, "extractor": "RedFlagDetector",
-             "start": 0, "end": len(message.get(TEXT) or "")}
+            {
+                "entity": entity,
+                "value": value,
+                "extractor": "RedFlagDetector",
+                "start": 0,
+                "end": len(message.get(TEXT) or ""),
+            }
         )
         message.set(ENTITIES, entities, add_to_output=True)

@@ -9,6 +9,7 @@ conversation through nginx, 4 kept). Here every read-modify-write runs in a Redi
 transaction (WATCH/MULTI/EXEC, retried on conflict), so tickets stay unique and turns of
 one conversation are handled one at a time whatever the replica.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,11 @@ Mutation = Callable[[Optional[TicketLock]], Tuple[Optional[TicketLock], Any]]
 class AtomicRedisLockStore(RedisLockStore):
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None, **kwargs: Any) -> None:
         if endpoint_config is not None:
-            kwargs = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs,
-                      **kwargs}
+            kwargs = {
+                "host": endpoint_config.url or "localhost",
+                **endpoint_config.kwargs,
+                **kwargs,
+            }
         super().__init__(**kwargs)
 
     def _atomic(self, conversation_id: str, mutate: Mutation) -> Any:

@@ -14,6 +14,7 @@
    channel of rasa_addons/channels/rest.py turns it into 503 "service momentanément indisponible"
    and nothing is written anywhere. Same tables, same events, same SQL as `type: SQL`.
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional

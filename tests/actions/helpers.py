@@ -1,4 +1,5 @@
 """Build rasa-sdk trackers as the action server receives them, and run actions."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional

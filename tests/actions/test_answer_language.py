@@ -19,8 +19,11 @@ async def test_spanish_gets_the_team_number_in_spanish():
 async def test_unanswered_question_is_counted_without_its_text(tmp_path, monkeypatch):
     path = tmp_path / "u.jsonl"
     monkeypatch.setenv("UNANSWERED_FILE", str(path))
-    tracker = create_tracker("je peux boire une bière avec opdivo ?", "ask_drug",
-                             entities=[{"entity": "drug", "value": "nivolumab"}])
+    tracker = create_tracker(
+        "je peux boire une bière avec opdivo ?",
+        "ask_drug",
+        entities=[{"entity": "drug", "value": "nivolumab"}],
+    )
     messages, _ = await run_action(ActionAnswerKnowledge(), tracker)
     assert "ne traite pas" in texts(messages)
     assert [r["name"] for r in unanswered.counts(path)] == ["alcohol"]

@@ -75,8 +75,9 @@ async def test_a_question_asked_between_two_answers_is_answered_then_the_questio
     assert dispatcher.messages and dispatcher.messages[0]["text"]  # the question is answered
     assert result["triage_answer"] is None
     assert result["triage_state"]["answers"] == state["answers"]  # not taken for an answer
-    messages, _ = await run_action(ActionAskTriageAnswer(), create_tracker(
-        slots={"triage_state": result["triage_state"]}))
+    messages, _ = await run_action(
+        ActionAskTriageAnswer(), create_tracker(slots={"triage_state": result["triage_state"]})
+    )
     assert messages[0]["text"].startswith("Pour revenir à vos symptômes")
     assert "/stop" in [b["payload"] for b in messages[0]["buttons"]]  # the patient may leave
 
@@ -149,7 +150,8 @@ async def test_an_announced_but_undescribed_symptom_gets_a_request_to_describe_i
 
 
 async def test_an_audit_that_cannot_be_written_does_not_cost_the_patient_the_reply(
-        tmp_path, monkeypatch, caplog):
+    tmp_path, monkeypatch, caplog
+):
     (tmp_path / "not-a-dir").write_text("")
     monkeypatch.setenv("AUDIT_FILE", str(tmp_path / "not-a-dir" / "triage.jsonl"))
     tracker = create_tracker("mon mari a 39,5 de fievre", "report_symptom")
@@ -164,6 +166,8 @@ async def test_an_english_emergency_names_the_team_to_tell_in_english(audit_file
     messages, events = await run_action(ActionRecordEmergency(), tracker)
     assert slot_events(events)["triage_level"] == "emergency"
     team = contacts.load_contacts()
-    assert texts(messages).startswith("Once emergency services have been called, tell your oncology team too:")
+    assert texts(messages).startswith(
+        "Once emergency services have been called, tell your oncology team too:"
+    )
     assert team.line_24_7 in texts(messages) or team.day_phone in texts(messages)
     assert "Une fois" not in texts(messages) and "Appelez" not in texts(messages)

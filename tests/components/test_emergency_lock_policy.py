@@ -1,4 +1,5 @@
 """The reminder after an emergency comes from the conversation itself, not from a slot."""
+
 import pytest
 
 from rasa.engine.graph import ExecutionContext
@@ -39,8 +40,13 @@ def predict(policy, domain, events):
     return domain.action_names_or_texts[prediction.max_confidence_index]
 
 
-EMERGENCY = [listen(), user("report_emergency"), ActionExecuted("utter_emergency"),
-             ActionExecuted("action_record_emergency"), listen()]
+EMERGENCY = [
+    listen(),
+    user("report_emergency"),
+    ActionExecuted("utter_emergency"),
+    ActionExecuted("action_record_emergency"),
+    listen(),
+]
 
 
 def test_no_emergency_no_opinion(policy, domain):
@@ -55,8 +61,12 @@ def test_any_message_after_an_emergency_first_gets_the_instruction_again(policy,
 
 def test_the_patient_ends_the_reminders_by_saying_it_is_handled(policy, domain):
     assert predict(policy, domain, EMERGENCY + [user("emergency_handled")]) is None
-    handled = EMERGENCY + [user("emergency_handled"), ActionExecuted("utter_emergency_handled"),
-                           listen(), user("ask_drug")]
+    handled = EMERGENCY + [
+        user("emergency_handled"),
+        ActionExecuted("utter_emergency_handled"),
+        listen(),
+        user("ask_drug"),
+    ]
     assert predict(policy, domain, handled) is None
 
 

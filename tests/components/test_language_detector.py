@@ -1,5 +1,6 @@
 """The language component: English red flags become the emergency, other languages get the
 short message, French is left alone (its emergencies included)."""
+
 import pytest
 
 from rasa.shared.nlu.training_data.message import Message
@@ -14,42 +15,69 @@ def pipeline():
 
 
 def run(pipeline, text, intent):
-    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.8},
-                            "intent_ranking": [{"name": intent, "confidence": 0.8}], "entities": []})
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.8},
+            "intent_ranking": [{"name": intent, "confidence": 0.8}],
+            "entities": [],
+        }
+    )
     for component in pipeline:
         component.process([message])
     return message.get("intent")["name"], {e["entity"]: e["value"] for e in message.get("entities")}
 
 
-@pytest.mark.parametrize("text, predicted", [
-    ("I can't breathe", "goodbye"), ("I have chest pain", "ask_indications"),
-    ("my wife fainted and is unconscious", "out_of_scope"), ("I want to kill myself", "greet"),
-])
+@pytest.mark.parametrize(
+    "text, predicted",
+    [
+        ("I can't breathe", "goodbye"),
+        ("I have chest pain", "ask_indications"),
+        ("my wife fainted and is unconscious", "out_of_scope"),
+        ("I want to kill myself", "greet"),
+    ],
+)
 def test_english_red_flag_is_the_emergency_with_language_en(pipeline, text, predicted):
     intent, entities = run(pipeline, text, predicted)
     assert intent == "report_emergency"
     assert entities["triage_level"] == "emergency" and entities["language"] == "en"
 
 
-@pytest.mark.parametrize("text, code", [
-    ("I have a fever", "en"), ("what does keytruda do ?", "en"), ("tengo fiebre desde ayer", "es"),
-    ("estou com febre desde ontem", "pt"), ("am febră de ieri", "ro"), ("ateşim var", "tr"), ("عندي حمى منذ أمس", "ar"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I have a fever", "en"),
+        ("what does keytruda do ?", "en"),
+        ("tengo fiebre desde ayer", "es"),
+        ("estou com febre desde ontem", "pt"),
+        ("am febră de ieri", "ro"),
+        ("ateşim var", "tr"),
+        ("عندي حمى منذ أمس", "ar"),
+    ],
+)
 def test_other_languages_get_other_language(pipeline, text, code):
     intent, entities = run(pipeline, text, "goodbye")
     assert intent == "other_language" and entities["language"] == code
 
 
-@pytest.mark.parametrize("text, predicted", [
-    ("j'ai de la fièvre depuis hier", "report_symptom"), ("merci", "thanks"),
-    ("c'est quoi le keytruda", "ask_drug"), ("température 35,5", "report_symptom"),
-])
+@pytest.mark.parametrize(
+    "text, predicted",
+    [
+        ("j'ai de la fièvre depuis hier", "report_symptom"),
+        ("merci", "thanks"),
+        ("c'est quoi le keytruda", "ask_drug"),
+        ("température 35,5", "report_symptom"),
+    ],
+)
 def test_french_is_left_alone(pipeline, text, predicted):
     intent, entities = run(pipeline, text, predicted)
     assert intent == predicted and entities["language"] == "fr"
 
 
-@pytest.mark.parametrize("text, predicted", [("hello", "greet"), ("thanks", "thanks"), ("ok", "affirm"), ("38,5", "report_symptom")])
+@pytest.mark.parametrize(
+    "text, predicted",
+    [("hello", "greet"), ("thanks", "thanks"), ("ok", "affirm"), ("38,5", "report_symptom")],
+)
 def test_a_message_that_tells_no_language_keeps_the_conversation_s(pipeline, text, predicted):
     # No `language` entity, so the slot keeps "en" after an English emergency: the reminder
     # that follows "ok" is still the English one.

@@ -1,4 +1,5 @@
 """The safety net overrides the classifier on what the triage engine is sure of."""
+
 import pytest
 
 from rasa.shared.nlu.training_data.message import Message
@@ -12,9 +13,14 @@ def detector():
 
 
 def run(detector, text, intent, confidence=0.9):
-    message = Message(data={"text": text, "intent": {"name": intent, "confidence": confidence},
-                            "intent_ranking": [{"name": intent, "confidence": confidence}],
-                            "entities": []})
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": intent, "confidence": confidence},
+            "intent_ranking": [{"name": intent, "confidence": confidence}],
+            "entities": [],
+        }
+    )
     detector.process([message])
     entities = {e["entity"]: e["value"] for e in message.get("entities")}
     return message.get("intent")["name"], entities
@@ -39,8 +45,9 @@ def test_a_red_flag_is_an_emergency_whatever_the_classifier_says(detector, text,
 
 
 def test_a_negated_red_flag_is_not_an_emergency(detector):
-    intent, entities = run(detector, "pas de douleur dans la poitrine, mais je tousse",
-                           "report_emergency")
+    intent, entities = run(
+        detector, "pas de douleur dans la poitrine, mais je tousse", "report_emergency"
+    )
     assert intent == "report_symptom" and "triage_level" not in entities
 
 
@@ -52,37 +59,48 @@ def test_the_classifier_emergency_stands_when_nothing_is_negated(detector):
 
 @pytest.mark.parametrize(
     "text",
-    ["je vois double", "selles noires", "je ne vomis pas de sang mais je vomis",
-     "j'ai très soif et j'urine sans arrêt"],
+    [
+        "je vois double",
+        "selles noires",
+        "je ne vomis pas de sang mais je vomis",
+        "j'ai très soif et j'urine sans arrêt",
+    ],
 )
-def test_lower_signs_that_explain_the_whole_message_lower_the_classifier_emergency(
-        detector, text):
+def test_lower_signs_that_explain_the_whole_message_lower_the_classifier_emergency(detector, text):
     intent, entities = run(detector, text, "report_emergency")
     assert intent == "report_symptom" and "triage_level" not in entities
 
 
 @pytest.mark.parametrize(
     "text",
-    ["je vois double et je suis tout bizarre", "je vois double, c'est grave ?",
-     "selles noires et je me sens partir"],
+    [
+        "je vois double et je suis tout bizarre",
+        "je vois double, c'est grave ?",
+        "selles noires et je me sens partir",
+    ],
 )
-def test_the_classifier_emergency_stands_when_part_of_the_message_is_unexplained(
-        detector, text):
+def test_the_classifier_emergency_stands_when_part_of_the_message_is_unexplained(detector, text):
     intent, _ = run(detector, text, "report_emergency")
     assert intent == "report_emergency"
 
 
 def test_a_question_about_a_possible_effect_is_not_a_report(detector):
-    intent, entities = run(detector, "est-ce que le traitement peut provoquer des douleurs "
-                                     "dans la poitrine ?", "report_emergency")
+    intent, entities = run(
+        detector,
+        "est-ce que le traitement peut provoquer des douleurs dans la poitrine ?",
+        "report_emergency",
+    )
     assert intent == "ask_side_effects" and entities == {}
 
 
 @pytest.mark.parametrize(
     "text, predicted",
-    [("bonjour j'ai 39 de fievre", "greet"), ("jai la diarrhee c grave ?", "ask_management"),
-     ("c'est au niveau des reins", "ask_side_effects"),
-     ("c'est au niveau des reins", "ask_immune_system")],
+    [
+        ("bonjour j'ai 39 de fievre", "greet"),
+        ("jai la diarrhee c grave ?", "ask_management"),
+        ("c'est au niveau des reins", "ask_side_effects"),
+        ("c'est au niveau des reins", "ask_immune_system"),
+    ],
 )
 def test_a_present_symptom_taken_for_something_else_is_a_report(detector, text, predicted):
     assert run(detector, text, predicted)[0] == "report_symptom"
@@ -90,9 +108,13 @@ def test_a_present_symptom_taken_for_something_else_is_a_report(detector, text, 
 
 @pytest.mark.parametrize(
     "text, predicted",
-    [("diarrée", "stop"), ("je ne peux plus manger", "dont_know"),
-     ("je suis enrhumé", "affirm"), ("j'ai un symptôme", "nlu_fallback"),
-     ("j'ai un problème à signaler", "out_of_scope")],
+    [
+        ("diarrée", "stop"),
+        ("je ne peux plus manger", "dont_know"),
+        ("je suis enrhumé", "affirm"),
+        ("j'ai un symptôme", "nlu_fallback"),
+        ("j'ai un problème à signaler", "out_of_scope"),
+    ],
 )
 def test_a_symptom_taken_for_an_answer_or_announced_is_a_report(detector, text, predicted):
     assert run(detector, text, predicted)[0] == "report_symptom"
@@ -100,9 +122,13 @@ def test_a_symptom_taken_for_an_answer_or_announced_is_a_report(detector, text, 
 
 @pytest.mark.parametrize(
     "text, predicted",
-    [("oui depuis ce matin", "affirm"), ("un peu de diarrhée", "affirm"),
-     ("non pas de fièvre", "deny"), ("je ne sais pas si j'ai de la fièvre", "dont_know"),
-     ("stop", "stop")],
+    [
+        ("oui depuis ce matin", "affirm"),
+        ("un peu de diarrhée", "affirm"),
+        ("non pas de fièvre", "deny"),
+        ("je ne sais pas si j'ai de la fièvre", "dont_know"),
+        ("stop", "stop"),
+    ],
 )
 def test_answers_that_name_a_symptom_stay_answers(detector, text, predicted):
     assert run(detector, text, predicted)[0] == predicted
@@ -110,10 +136,14 @@ def test_answers_that_name_a_symptom_stay_answers(detector, text, predicted):
 
 @pytest.mark.parametrize(
     "text, predicted",
-    [("bevacizumab pour le cancer du poumon ?", "ask_drug"),
-     ("keytruda pour le cancer du poumon", "ask_drug"),
-     ("les poumons c'est quoi le rapport avec l'immunité ?", "ask_immune_system"),
-     ("oui", "affirm"), ("non pas de sang", "deny"), ("merci", "thanks")],
+    [
+        ("bevacizumab pour le cancer du poumon ?", "ask_drug"),
+        ("keytruda pour le cancer du poumon", "ask_drug"),
+        ("les poumons c'est quoi le rapport avec l'immunité ?", "ask_immune_system"),
+        ("oui", "affirm"),
+        ("non pas de sang", "deny"),
+        ("merci", "thanks"),
+    ],
 )
 def test_other_messages_keep_their_intent(detector, text, predicted):
     assert run(detector, text, predicted)[0] == predicted
@@ -133,10 +163,14 @@ def test_questions_that_name_a_symptom_stay_questions(detector, text, predicted)
 
 
 def test_about_to_faint_is_not_a_negation(detector):
-    intent, entities = run(detector, "je vomis et je suis sur le point de m'évanouir",
-                           "report_emergency")
+    intent, entities = run(
+        detector, "je vomis et je suis sur le point de m'évanouir", "report_emergency"
+    )
     assert intent == "report_emergency" and entities["triage_level"] == "emergency"
 
 
 def test_a_drug_question_with_a_present_sign_is_a_report(detector):
-    assert run(detector, "je prends du keytruda et j'ai la diarrhée", "ask_drug")[0] == "report_symptom"
+    assert (
+        run(detector, "je prends du keytruda et j'ai la diarrhée", "ask_drug")[0]
+        == "report_symptom"
+    )

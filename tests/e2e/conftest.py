@@ -5,6 +5,7 @@ RASA_URL and WEB_URL set. Browser tests use Debian's chromium through the Python
 playwright package (no `playwright install`); scripts/install_browser.sh installs both
 when they are missing. Every browser test saves a screenshot to results/screenshots/.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,12 +20,18 @@ from typing import Iterator, List
 import pytest
 
 from immuno.paths import ROOT
+
 SCREENSHOTS = ROOT / "results" / "screenshots"
 DOC_IMAGES = ROOT / "docs" / "img"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 REPLY_TIMEOUT_MS = int(os.environ.get("E2E_REPLY_TIMEOUT_MS", "20000"))
 # A message whose answer carries quick-reply buttons (the bot's capabilities).
@@ -48,17 +55,21 @@ def web_url() -> str:
     return _env_url("WEB_URL")
 
 
-def rasa_api(rasa_url: str, path: str, method: str = "GET", body=None, timeout: float = 30,
-             headers=None):
+def rasa_api(
+    rasa_url: str, path: str, method: str = "GET", body=None, timeout: float = 30, headers=None
+):
     """Call the Rasa HTTP API (token from RASA_TOKEN when the server needs one)."""
     url = rasa_url + path
     token = os.environ.get("RASA_TOKEN")
     if token:
         url += ("&" if "?" in url else "?") + "token=" + token
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method,
-                                     headers={"Content-Type": "application/json",
-                                              **(headers or {})})
+    request = urllib.request.Request(
+        url,
+        data=data,
+        method=method,
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
     with urllib.request.urlopen(request, timeout=timeout) as response:
         raw = response.read()
         return json.loads(raw) if raw and raw[:1] in (b"{", b"[") else raw.decode()
@@ -73,6 +84,7 @@ def tracker_user_texts(rasa_url: str, sender_id: str) -> List[str]:
 def _ensure_browser() -> None:
     try:
         import playwright  # noqa: F401
+
         ok = Path(CHROMIUM).exists()
     except ImportError:
         ok = False
@@ -112,8 +124,9 @@ def page(context, request) -> Iterator:
     page.console_errors = []  # type: ignore[attr-defined]
 
     def on_request(req):
-        if not re.match(r"^(https?|wss?)://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?/", req.url) \
-                and not req.url.startswith(("data:", "about:", "blob:")):
+        if not re.match(
+            r"^(https?|wss?)://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?/", req.url
+        ) and not req.url.startswith(("data:", "about:", "blob:")):
             page.external_requests.append(req.url)
 
     def on_dialog(dialog):
@@ -167,12 +180,14 @@ class Chat:
         self.page.wait_for_function(
             "() => { try { const s = JSON.parse(sessionStorage.getItem('immuno-chat.v1'));"
             " return !!(s && s.sessionId) && document.querySelector('.ic-status').textContent"
-            " .startsWith('Connect'); } catch (e) { return false; } }")
+            " .startsWith('Connect'); } catch (e) { return false; } }"
+        )
 
     @property
     def session_id(self) -> str:
         return self.page.evaluate(
-            "() => JSON.parse(sessionStorage.getItem('immuno-chat.v1')).sessionId")
+            "() => JSON.parse(sessionStorage.getItem('immuno-chat.v1')).sessionId"
+        )
 
     def bot_texts(self) -> List[str]:
         return [self._strip(t) for t in self.page.locator(".ic-msg-bot").all_inner_texts()]
@@ -187,7 +202,8 @@ class Chat:
     def wait_replies(self, before: int, quiet_ms: int = 1200) -> str:
         """Wait for at least one new bot message, then until none comes for quiet_ms."""
         self.page.wait_for_function(
-            f"() => document.querySelectorAll('.ic-msg-bot').length > {before}")
+            f"() => document.querySelectorAll('.ic-msg-bot').length > {before}"
+        )
         count, stable_since = -1, time.monotonic()
         while True:
             now = self.page.locator(".ic-msg-bot").count()

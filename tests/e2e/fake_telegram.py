@@ -8,6 +8,7 @@ and records every call, so a test can assert what the bot sent.
         ...  # Rasa started with TELEGRAM_API_URL=http://127.0.0.1:8099
         api.calls("sendMessage")
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -79,8 +80,9 @@ class FakeTelegramApi:
             if request.content_type == "application/json":
                 params.update(await request.json())
             else:
-                params.update({k: v for k, v in (await request.post()).items()
-                               if isinstance(v, str)})
+                params.update(
+                    {k: v for k, v in (await request.post()).items() if isinstance(v, str)}
+                )
         with self._lock:
             self._calls.append(Call(method, token, params))
         return web.json_response({"ok": True, "result": self._result(method, params)})
@@ -88,18 +90,33 @@ class FakeTelegramApi:
     def _result(self, method: str, params: Dict[str, Any]) -> Any:
         name = method.lower()
         if name == "getme":
-            return {"id": 4242, "is_bot": True, "first_name": "Immuno test",
-                    "username": self.username, "can_join_groups": False,
-                    "can_read_all_group_messages": False, "supports_inline_queries": False}
+            return {
+                "id": 4242,
+                "is_bot": True,
+                "first_name": "Immuno test",
+                "username": self.username,
+                "can_join_groups": False,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": False,
+            }
         if name in ("sendmessage", "editmessagetext", "sendphoto"):
             self._next_message_id += 1
             chat_id = params.get("chat_id")
-            return {"message_id": self._next_message_id, "date": int(time.time()),
-                    "chat": {"id": int(chat_id) if str(chat_id).lstrip("-").isdigit() else chat_id,
-                             "type": "private"},
-                    "from": {"id": 4242, "is_bot": True, "first_name": "Immuno test",
-                             "username": self.username},
-                    "text": params.get("text", "")}
+            return {
+                "message_id": self._next_message_id,
+                "date": int(time.time()),
+                "chat": {
+                    "id": int(chat_id) if str(chat_id).lstrip("-").isdigit() else chat_id,
+                    "type": "private",
+                },
+                "from": {
+                    "id": 4242,
+                    "is_bot": True,
+                    "first_name": "Immuno test",
+                    "username": self.username,
+                },
+                "text": params.get("text", ""),
+            }
         if name == "getwebhookinfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
         return True  # setWebhook, deleteWebhook, answerCallbackQuery, sendChatAction ...

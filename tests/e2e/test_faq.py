@@ -1,5 +1,6 @@
 """The staff FAQ page: served next to the widget, generated from the knowledge files and
 the triage criteria, never drifting from them."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -47,7 +48,8 @@ def served_html(web_url) -> str:
 def test_served_page_is_the_build_of_the_current_knowledge(served_html):
     assert served_html == build_faq.render(), (
         "web/faq/index.html is stale: the knowledge files changed. Run scripts/build_faq.py "
-        "and commit web/faq/index.html.")
+        "and commit web/faq/index.html."
+    )
 
 
 def test_page_shows_every_answer_with_its_source_by_topic(page, web_url):
@@ -86,7 +88,8 @@ def test_search_box_filters_without_network(page, web_url):
     box = page.get_by_label("Rechercher une question, une réponse, une source")
     box.fill("pembrolizumab")
     page.wait_for_function(
-        "() => document.querySelectorAll('.faq-entry:not([hidden])').length < %d" % total)
+        "() => document.querySelectorAll('.faq-entry:not([hidden])').length < %d" % total
+    )
     visible = page.locator(".faq-entry:not([hidden])")
     assert 1 <= visible.count() < total
     for text in visible.all_inner_texts():
@@ -95,7 +98,10 @@ def test_search_box_filters_without_network(page, web_url):
     # accent-insensitive
     box.fill("diarrhee")
     page.wait_for_timeout(400)
-    assert page.locator(".faq-entry:not([hidden]), #triage-criteria tbody tr:not([hidden])").count() >= 1
+    assert (
+        page.locator(".faq-entry:not([hidden]), #triage-criteria tbody tr:not([hidden])").count()
+        >= 1
+    )
     box.fill("")
     page.wait_for_timeout(400)
     assert page.locator(".faq-entry:not([hidden])").count() == total

@@ -8,6 +8,7 @@ channel only when the first three are set):
   TELEGRAM_API_URL=http://127.0.0.1:$TELEGRAM_FAKE_PORT
 and the same TELEGRAM_* variables and TELEGRAM_FAKE_PORT must reach pytest.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,13 +29,19 @@ DEFAULT_FAKE_PORT = 8099
 
 
 def _telegram_env() -> dict:
-    names = ("TELEGRAM_TOKEN", "TELEGRAM_VERIFY", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_API_URL",
-             "TELEGRAM_SECRET_TOKEN")
+    names = (
+        "TELEGRAM_TOKEN",
+        "TELEGRAM_VERIFY",
+        "TELEGRAM_WEBHOOK_URL",
+        "TELEGRAM_API_URL",
+        "TELEGRAM_SECRET_TOKEN",
+    )
     env = {name: os.environ.get(name) for name in names}
     missing = [name for name, value in env.items() if not value]
     if missing:
-        pytest.skip(f"Telegram end-to-end test off: {', '.join(missing)} not set "
-                    "(see the module docstring)")
+        pytest.skip(
+            f"Telegram end-to-end test off: {', '.join(missing)} not set (see the module docstring)"
+        )
     return env
 
 
@@ -42,13 +49,16 @@ def _telegram_env() -> dict:
 def telegram(rasa_url):
     env = _telegram_env()
     port = int(os.environ.get("TELEGRAM_FAKE_PORT", DEFAULT_FAKE_PORT))
-    assert env["TELEGRAM_API_URL"].rstrip("/").endswith(f":{port}"), \
+    assert env["TELEGRAM_API_URL"].rstrip("/").endswith(f":{port}"), (
         "TELEGRAM_API_URL must point at the fake API (127.0.0.1:$TELEGRAM_FAKE_PORT)"
+    )
     try:
         health = urllib.request.urlopen(rasa_url + "/webhooks/telegram/", timeout=10)
     except urllib.error.HTTPError as error:
-        pytest.fail(f"the Rasa server has no Telegram channel ({error.code}): it was not "
-                    "started with the TELEGRAM_* variables, or var/credentials.yml is stale")
+        pytest.fail(
+            f"the Rasa server has no Telegram channel ({error.code}): it was not "
+            "started with the TELEGRAM_* variables, or var/credentials.yml is stale"
+        )
     assert health.status == 200
     with FakeTelegramApi(port=port, username=env["TELEGRAM_VERIFY"]) as api:
         yield api, env
@@ -63,15 +73,20 @@ class Chat:
         self.api, self.rasa_url = api, rasa_url
         self.chat_id = random.randint(10**8, 10**9)
         self.update_id = random.randint(10**6, 10**7)
-        self.user = {"id": self.chat_id, "is_bot": False, "first_name": "Patient",
-                     "language_code": "fr"}
+        self.user = {
+            "id": self.chat_id,
+            "is_bot": False,
+            "first_name": "Patient",
+            "language_code": "fr",
+        }
         self.chat = {"id": self.chat_id, "type": "private", "first_name": "Patient"}
 
     def _post(self, update: dict) -> str:
         self.update_id += 1
         update = {"update_id": self.update_id, **update}
-        return rasa_api(self.rasa_url, "/webhooks/telegram/webhook", "POST", update,
-                        headers=_secret_header())
+        return rasa_api(
+            self.rasa_url, "/webhooks/telegram/webhook", "POST", update, headers=_secret_header()
+        )
 
     def _replies_after(self, before: int, quiet: float = 1.0, timeout: float = 20):
         """sendMessage calls to this chat after `before`, once none came for `quiet` s."""
@@ -87,19 +102,38 @@ class Chat:
 
     def say(self, text: str):
         before = len(self.api.calls("sendMessage", self.chat_id))
-        answer = self._post({"message": {
-            "message_id": random.randint(1, 10**6), "date": int(time.time()),
-            "chat": self.chat, "from": self.user, "text": text}})
+        answer = self._post(
+            {
+                "message": {
+                    "message_id": random.randint(1, 10**6),
+                    "date": int(time.time()),
+                    "chat": self.chat,
+                    "from": self.user,
+                    "text": text,
+                }
+            }
+        )
         assert answer == "success", answer
         return self._replies_after(before)
 
     def press(self, button: dict, message_text: str = ""):
         before = len(self.api.calls("sendMessage", self.chat_id))
-        answer = self._post({"callback_query": {
-            "id": str(random.randint(10**9, 10**10)), "from": self.user,
-            "chat_instance": str(self.chat_id), "data": button["callback_data"],
-            "message": {"message_id": random.randint(1, 10**6), "date": int(time.time()),
-                        "chat": self.chat, "text": message_text}}})
+        answer = self._post(
+            {
+                "callback_query": {
+                    "id": str(random.randint(10**9, 10**10)),
+                    "from": self.user,
+                    "chat_instance": str(self.chat_id),
+                    "data": button["callback_data"],
+                    "message": {
+                        "message_id": random.randint(1, 10**6),
+                        "date": int(time.time()),
+                        "chat": self.chat,
+                        "text": message_text,
+                    },
+                }
+            }
+        )
         assert answer == "success", answer
         return self._replies_after(before)
 
@@ -111,8 +145,9 @@ def _text(calls) -> str:
 def test_set_webhook_route_registers_the_public_url(telegram, rasa_url):
     api, env = telegram
     api.clear()
-    assert "successful" in rasa_api(rasa_url, "/webhooks/telegram/set_webhook",
-                                    headers=_secret_header())
+    assert "successful" in rasa_api(
+        rasa_url, "/webhooks/telegram/set_webhook", headers=_secret_header()
+    )
     calls = api.calls("setWebhook")
     assert calls and calls[-1].params["url"] == env["TELEGRAM_WEBHOOK_URL"]
     assert calls[-1].token == env["TELEGRAM_TOKEN"]

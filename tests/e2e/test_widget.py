@@ -1,6 +1,7 @@
 """The chat widget in headless Chromium against the live bot: what a patient sees (the
 disclaimer, 15, quick replies, answers), reload, keyboard, phone screen, accessibility,
 HTML shown as text, local assets."""
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,11 @@ def test_greeting_shows_disclaimer_15_and_quick_replies(chat):
     assert "15" in disclaimer.inner_text()
     # one line on a desktop-sized window
     box = disclaimer.bounding_box()
-    line = float(chat.page.evaluate(
-        "() => parseFloat(getComputedStyle(document.querySelector('.ic-disclaimer')).lineHeight)"))
+    line = float(
+        chat.page.evaluate(
+            "() => parseFloat(getComputedStyle(document.querySelector('.ic-disclaimer')).lineHeight)"
+        )
+    )
     assert box["height"] <= line * 1.5 + 14, "the disclaimer wraps"
 
     reply = chat.say("bonjour")
@@ -104,8 +108,9 @@ def test_keyboard_only(chat):
         pytest.fail("the launcher cannot be reached with Tab")
     page.keyboard.press("Enter")
     page.wait_for_selector(".ic-panel", state="visible")
-    assert page.evaluate("() => document.activeElement.id") == \
-        page.get_by_label("Votre message").get_attribute("id")
+    assert page.evaluate("() => document.activeElement.id") == page.get_by_label(
+        "Votre message"
+    ).get_attribute("id")
     chat.wait_connected()
 
     before = page.locator(".ic-msg-bot").count()
@@ -134,8 +139,9 @@ def test_keyboard_only(chat):
     assert page.evaluate("() => document.activeElement.classList.contains('ic-launcher')")
 
 
-@pytest.mark.viewport(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True,
-                      device_scale_factor=2)
+@pytest.mark.viewport(
+    viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True, device_scale_factor=2
+)
 def test_phone_screen(chat):
     page = chat.open_page().page
     page.locator(".ic-launcher").tap()
@@ -145,7 +151,8 @@ def test_phone_screen(chat):
     assert box["x"] + box["width"] <= 375 and box["y"] + box["height"] <= 667
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
     font = page.evaluate(
-        "() => parseFloat(getComputedStyle(document.querySelector('.ic-input')).fontSize)")
+        "() => parseFloat(getComputedStyle(document.querySelector('.ic-input')).fontSize)"
+    )
     assert font >= 16, "inputs under 16px make phones zoom"
     for target in page.locator(".ic-panel button:visible").all():
         b = target.bounding_box()
@@ -205,7 +212,9 @@ def test_accessibility_labels_live_region_and_contrast(chat):
         .map(e => e.outerHTML)""")
     assert unnamed == []
     # new messages are inside the live region, with who said it for screen readers
-    assert log.locator(".ic-msg-bot .ic-sr-only").first.inner_text().strip().startswith("L'assistant")
+    assert (
+        log.locator(".ic-msg-bot .ic-sr-only").first.inner_text().strip().startswith("L'assistant")
+    )
     low = [c for c in page.evaluate(CONTRAST_JS) if c["ratio"] < 4.5]
     assert low == [], f"WCAG AA contrast below 4.5:1: {low}"
     page.keyboard.press("Escape")

@@ -1,4 +1,5 @@
 """Each triage decision of the running bot lands in the audit trail, without message text."""
+
 import json
 import os
 import urllib.request

@@ -2,6 +2,7 @@
 
 The real model runs in-process, its action endpoint pointing at a port where nothing
 listens, then at a server that answers 500 to everything."""
+
 import socket
 import uuid
 
@@ -41,7 +42,9 @@ async def failing_action_server():
 async def agent(model_path):
     return await load_agent(
         model_path=model_path,
-        endpoints=AvailableEndpoints(action=EndpointConfig(f"http://127.0.0.1:{free_port()}/webhook")),
+        endpoints=AvailableEndpoints(
+            action=EndpointConfig(f"http://127.0.0.1:{free_port()}/webhook")
+        ),
     )
 
 

@@ -4,6 +4,7 @@ Ports 56xx-57xx only. The two-replica stack runs on a private PostgreSQL cluster
 private Redis (so that the fault tests may restart or stop them); the persistence test
 uses the machine's shared PostgreSQL and Redis (its own database and Redis db).
 """
+
 from __future__ import annotations
 
 import os
@@ -14,17 +15,30 @@ from pathlib import Path
 import pytest
 
 from immuno.paths import ROOT
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 from deploy.stack import Stack, default_model  # noqa: E402
-from services import (SHARED_PG, PrivatePostgres, PrivateRedis, drop_database,  # noqa: E402
-                      recreate_database)
-from httpclient import (new_sender, post, say, sender, texts, tracker,  # noqa: E402,F401
-                        user_texts)
+from services import (
+    SHARED_PG,
+    PrivatePostgres,
+    PrivateRedis,
+    drop_database,  # noqa: E402
+    recreate_database,
+)
+from httpclient import (
+    new_sender,
+    post,
+    say,
+    sender,
+    texts,
+    tracker,  # noqa: E402,F401
+    user_texts,
+)
 
 RUN_DIR = ROOT / "results" / "prod"
 STACK_BASE_PORT = int(os.environ.get("PROD_STACK_PORT", "5600"))
-PRIVATE_PG_PORT = STACK_BASE_PORT + 132   # 5732
+PRIVATE_PG_PORT = STACK_BASE_PORT + 132  # 5732
 PRIVATE_REDIS_PORT = STACK_BASE_PORT + 179  # 5779
 CORS_ORIGIN = "https://chat.hopital.example"
 
@@ -66,9 +80,17 @@ def stack(model, token, private_pg, private_redis):
     run_dir.mkdir(parents=True, exist_ok=True)
     for old in run_dir.glob("*.log"):
         old.unlink()
-    s = Stack(run_dir, database_url, private_redis.url, token, base_port=STACK_BASE_PORT,
-              replicas=2, model=model, cors_origins=CORS_ORIGIN,
-              extra_env={"AUDIT_FILE": str(run_dir / "audit.jsonl")})
+    s = Stack(
+        run_dir,
+        database_url,
+        private_redis.url,
+        token,
+        base_port=STACK_BASE_PORT,
+        replicas=2,
+        model=model,
+        cors_origins=CORS_ORIGIN,
+        extra_env={"AUDIT_FILE": str(run_dir / "audit.jsonl")},
+    )
     s.database_admin_url = private_pg.admin_url  # type: ignore[attr-defined]
     try:
         s.up()

@@ -3,6 +3,7 @@
 Each one must get a polite reply (200 with bot messages) or a clear 4xx with a JSON body,
 never a 5xx, and the server must keep serving.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,7 +32,7 @@ TEXTS = {
     "russian": "Какие побочные эффекты у иммунотерапии?",
     "hebrew_rtl_marks": "\u202eתופעות לוואי\u202c",
     "html_script": "<script>alert('x')</script>",
-    "html_img_onerror": '<img src=x onerror="fetch(\'//evil\')">',
+    "html_img_onerror": "<img src=x onerror=\"fetch('//evil')\">",
     "markdown_link": "[cliquez](javascript:alert(1))",
     "sql_drop": "'; DROP TABLE events; --",
     "sql_union": "1' OR '1'='1' UNION SELECT * FROM events --",
@@ -44,7 +45,7 @@ TEXTS = {
     "zero_width": "\u200b\u200c\u200d\ufeff",
     "combining_zalgo": "d̷̛̤i̴̡͝a̸͇͝r̵̨͌r̶̰̈h̷̲̊é̴̱e̸̲͂",
     "numbers_only": "38,5 39.2 40",
-    "intent_injection": "/report_emergency{\"triage_level\": \"emergency\"}",
+    "intent_injection": '/report_emergency{"triage_level": "emergency"}',
     "intent_injection_restart": "/restart",
     "slash_only": "/",
     "newlines": "\n\n\n\n",
@@ -84,17 +85,29 @@ def cases() -> List[Case]:
         ("json_number", b"12", JSON),
         ("empty_body", b"", JSON),
         ("invalid_utf8", b'{"sender": "__SENDER__", "message": "caf\xe9 \xff\xfe"}', JSON),
-        ("latin1_body", '{"sender": "__SENDER__", "message": "fièvre"}'.encode("latin-1"),
-         JSON),
+        ("latin1_body", '{"sender": "__SENDER__", "message": "fièvre"}'.encode("latin-1"), JSON),
         ("utf16_body", _msg("bonjour").decode().encode("utf-16"), JSON),
-        ("deep_nesting", b'{"sender": "__SENDER__", "message": "a", "metadata": '
-         + b'{"a":' * 5000 + b"1" + b"}" * 5000 + b"}", JSON),
-        ("form_urlencoded", b"sender=__SENDER__&message=bonjour",
-         "application/x-www-form-urlencoded"),
+        (
+            "deep_nesting",
+            b'{"sender": "__SENDER__", "message": "a", "metadata": '
+            + b'{"a":' * 5000
+            + b"1"
+            + b"}" * 5000
+            + b"}",
+            JSON,
+        ),
+        (
+            "form_urlencoded",
+            b"sender=__SENDER__&message=bonjour",
+            "application/x-www-form-urlencoded",
+        ),
         ("text_plain", _msg("bonjour"), "text/plain"),
         ("no_content_type", _msg("bonjour"), None),
-        ("multipart", b"--x\r\nContent-Disposition: form-data; name=\"message\"\r\n\r\n"
-         b"bonjour\r\n--x--\r\n", "multipart/form-data; boundary=x"),
+        (
+            "multipart",
+            b'--x\r\nContent-Disposition: form-data; name="message"\r\n\r\nbonjour\r\n--x--\r\n',
+            "multipart/form-data; boundary=x",
+        ),
         ("xml", b"<message>bonjour</message>", "application/xml"),
         ("body_200k", _msg("a" * 200_000), JSON),
         ("json_charset_param", _msg("bonjour"), "application/json; charset=utf-8"),

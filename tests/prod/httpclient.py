@@ -4,6 +4,7 @@ Conversation ids are issued by the server: a test names its conversations with l
 ("scale-0", "pii-1") and `sender(base, label)` asks the server for a real id the first
 time a label is used, then reuses it (every replica of one stack shares the signing
 secret, so an id issued through nginx is valid on each replica)."""
+
 from __future__ import annotations
 
 import json
@@ -14,10 +15,15 @@ from typing import Any, Dict, List, Optional, Tuple
 _ids: Dict[str, str] = {}
 
 
-def post(url: str, payload: Any = None, body: Optional[bytes] = None,
-         content_type: Optional[str] = "application/json",
-         headers: Optional[Dict[str, str]] = None, method: str = "POST",
-         timeout: float = 60) -> Tuple[int, Dict[str, str], bytes]:
+def post(
+    url: str,
+    payload: Any = None,
+    body: Optional[bytes] = None,
+    content_type: Optional[str] = "application/json",
+    headers: Optional[Dict[str, str]] = None,
+    method: str = "POST",
+    timeout: float = 60,
+) -> Tuple[int, Dict[str, str], bytes]:
     if body is None and payload is not None:
         body = json.dumps(payload).encode("utf-8")
     req = urllib.request.Request(url, data=body, method=method)
@@ -45,8 +51,9 @@ def sender(base: str, label: str) -> str:
 
 
 def say(base: str, label: str, text: str) -> List[Dict[str, Any]]:
-    status, _, body = post(f"{base}/webhooks/rest/webhook",
-                           {"sender": sender(base, label), "message": text})
+    status, _, body = post(
+        f"{base}/webhooks/rest/webhook", {"sender": sender(base, label), "message": text}
+    )
     assert status == 200, (status, body[:300])
     return json.loads(body)
 
@@ -57,8 +64,11 @@ def texts(messages: List[Dict[str, Any]]) -> str:
 
 def tracker(base: str, label: str, token: str) -> Dict[str, Any]:
     conversation = _ids.get(label, label)
-    status, _, body = post(f"{base}/conversations/{conversation}/tracker?token={token}",
-                           method="GET", content_type=None)
+    status, _, body = post(
+        f"{base}/conversations/{conversation}/tracker?token={token}",
+        method="GET",
+        content_type=None,
+    )
     assert status == 200, (status, body[:300])
     return json.loads(body)
 

@@ -1,5 +1,6 @@
 """Private PostgreSQL and Redis servers for the fault tests (so that restarting or stopping
 them never disturbs the machine's shared servers), and helpers for the shared ones."""
+
 from __future__ import annotations
 
 import glob
@@ -35,8 +36,11 @@ def recreate_database(admin_url: str, name: str) -> str:
     conn = psycopg2.connect(admin_url)
     conn.autocommit = True
     with conn.cursor() as cur:
-        cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+        cur.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            (name,),
+        )
         cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
         cur.execute(f'CREATE DATABASE "{name}"')
     conn.close()
@@ -48,8 +52,11 @@ def drop_database(admin_url: str, name: str) -> None:
         conn = psycopg2.connect(admin_url)
         conn.autocommit = True
         with conn.cursor() as cur:
-            cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+            cur.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                (name,),
+            )
             cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.close()
     except psycopg2.Error:
@@ -87,17 +94,38 @@ class PrivatePostgres:
         return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def _ctl(self, *args: str) -> None:
-        subprocess.run([*self.as_user, self.pg_ctl, "-D", str(self.data), "-w", "-t", "60",
-                        *args], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [*self.as_user, self.pg_ctl, "-D", str(self.data), "-w", "-t", "60", *args],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
     def start(self) -> "PrivatePostgres":
         if not self.data.exists():
-            subprocess.run([*self.as_user, self.initdb, "-D", str(self.data), "-A", "trust",
-                            "-U", "postgres", "-E", "UTF8", "--no-sync"], check=True,
-                           stdout=subprocess.DEVNULL)
-        self._ctl("-l", str(self.dir / "server.log"), "-o",
-                  f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off",
-                  "start")
+            subprocess.run(
+                [
+                    *self.as_user,
+                    self.initdb,
+                    "-D",
+                    str(self.data),
+                    "-A",
+                    "trust",
+                    "-U",
+                    "postgres",
+                    "-E",
+                    "UTF8",
+                    "--no-sync",
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        self._ctl(
+            "-l",
+            str(self.dir / "server.log"),
+            "-o",
+            f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start",
+        )
         return self
 
     def stop(self) -> None:
@@ -125,9 +153,21 @@ class PrivateRedis:
 
     def start(self) -> "PrivateRedis":
         self.proc = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True)
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         client = redis.Redis(port=self.port)
         for _ in range(100):
             try:
@@ -159,16 +199,22 @@ class Served:
 
     def start(self) -> "Served":
         with open(self.log, "ab") as log:
-            self.proc = subprocess.Popen([str(ROOT / "scripts" / "serve.sh")], cwd=ROOT,
-                                         env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                         start_new_session=True)
+            self.proc = subprocess.Popen(
+                [str(ROOT / "scripts" / "serve.sh")],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 pytest.fail(f"serve.sh stopped (exit {self.proc.returncode}); see {self.log}")
             if (ROOT / "var" / "api-token").exists() or self.env.get("RASA_TOKEN"):
-                if http_ok(f"{self.base}/status?token={self.token()}") and \
-                        http_ok(f"http://127.0.0.1:{self.actions_port}/health"):
+                if http_ok(f"{self.base}/status?token={self.token()}") and http_ok(
+                    f"http://127.0.0.1:{self.actions_port}/health"
+                ):
                     return self
             time.sleep(0.5)
         pytest.fail(f"serve.sh not ready after 300 s; see {self.log}")

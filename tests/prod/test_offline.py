@@ -1,5 +1,6 @@
 """Production checks that need no running assistant: endpoints rendering, the API token
 guard of scripts/serve.sh, the purge command on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import json
@@ -28,25 +29,38 @@ def test_default_is_sqlite_without_setup():
 
 
 def test_database_and_redis_urls_stay_in_the_environment():
-    env = {"DATABASE_URL": "postgresql://rasa:s3cret@db:5432/rasa",
-           "REDIS_URL": "redis://redis:6380/2", "REDIS_PASSWORD": "r3dis",
-           "ACTION_SERVER_URL": "http://actions:5055/webhook"}
+    env = {
+        "DATABASE_URL": "postgresql://rasa:s3cret@db:5432/rasa",
+        "REDIS_URL": "redis://redis:6380/2",
+        "REDIS_PASSWORD": "r3dis",
+        "ACTION_SERVER_URL": "http://actions:5055/webhook",
+    }
     out = render_endpoints.render(BASE, env)
     text = yaml.safe_dump(out)
     assert "s3cret" not in text and "r3dis" not in text
     assert out["tracker_store"]["url"] == "${DATABASE_URL}"
     assert out["tracker_store"]["type"].endswith("ResilientSQLTrackerStore")
-    assert out["lock_store"] == {"type": "rasa_addons.stores.lock_store.AtomicRedisLockStore",
-                                 "url": "redis", "port": 6380, "db": 2,
-                                 "use_ssl": False, "socket_timeout": 2.0,
-                                 "password": "${REDIS_PASSWORD}"}
+    assert out["lock_store"] == {
+        "type": "rasa_addons.stores.lock_store.AtomicRedisLockStore",
+        "url": "redis",
+        "port": 6380,
+        "db": 2,
+        "use_ssl": False,
+        "socket_timeout": 2.0,
+        "password": "${REDIS_PASSWORD}",
+    }
     assert out["action_endpoint"]["url"] == "http://actions:5055/webhook"
 
 
-@pytest.mark.parametrize("env", [{"DATABASE_URL": "postgres://u@h/db"},
-                                 {"DATABASE_URL": "mysql://u@h/db"},
-                                 {"REDIS_URL": "redis://:pw@h:6379/1"},
-                                 {"REDIS_URL": "http://h"}])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"DATABASE_URL": "postgres://u@h/db"},
+        {"DATABASE_URL": "mysql://u@h/db"},
+        {"REDIS_URL": "redis://:pw@h:6379/1"},
+        {"REDIS_URL": "http://h"},
+    ],
+)
 def test_bad_urls_are_refused(env):
     with pytest.raises(render_endpoints.ConfigError):
         render_endpoints.render(BASE, env)
@@ -64,10 +78,22 @@ def test_committed_files_hold_no_secret():
 
 def test_serve_refuses_an_open_api_without_token(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "RASA_TOKEN"}
-    env.update(RASA_HOST="0.0.0.0", RASA_PORT="5698", ACTIONS_PORT="5699",
-               WEB_PORT="5697", MODEL="unused", TRACKER_DB=str(tmp_path / "t.db"))
-    done = subprocess.run([str(ROOT / "scripts" / "serve.sh")], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+    env.update(
+        RASA_HOST="0.0.0.0",
+        RASA_PORT="5698",
+        ACTIONS_PORT="5699",
+        WEB_PORT="5697",
+        MODEL="unused",
+        TRACKER_DB=str(tmp_path / "t.db"),
+    )
+    done = subprocess.run(
+        [str(ROOT / "scripts" / "serve.sh")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2, done.stderr
     assert "without RASA_TOKEN" in done.stderr
 
@@ -79,11 +105,23 @@ def _seed(url: str) -> None:
     now = time.time()
     day = 86400
     rows = []
-    for sender, ages in {"old": [45, 44], "mixed": [60, 1], "new": [2, 0.1],
-                         "edge": [29.9]}.items():
+    for sender, ages in {
+        "old": [45, 44],
+        "mixed": [60, 1],
+        "new": [2, 0.1],
+        "edge": [29.9],
+    }.items():
         for age in ages:
-            rows.append({"sender_id": sender, "type_name": "user", "timestamp": now - age * day,
-                         "intent_name": "greet", "action_name": None, "data": "{}"})
+            rows.append(
+                {
+                    "sender_id": sender,
+                    "type_name": "user",
+                    "timestamp": now - age * day,
+                    "intent_name": "greet",
+                    "action_name": None,
+                    "data": "{}",
+                }
+            )
     with engine.begin() as conn:
         conn.execute(events.delete())
         conn.execute(events.insert(), rows)
@@ -99,8 +137,13 @@ def _senders(url: str) -> list:
 
 
 def _purge(*args: str) -> str:
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "purge_conversations.py"),
-                           *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "purge_conversations.py"), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -129,5 +172,6 @@ def test_purge_postgresql(shared_database):
 
 
 def test_purge_without_table_is_a_no_op(tmp_path):
-    assert "deleted 0 conversation(s)" in _purge("--older-than-days", "1", "--sqlite",
-                                                 str(tmp_path / "empty.db"))
+    assert "deleted 0 conversation(s)" in _purge(
+        "--older-than-days", "1", "--sqlite", str(tmp_path / "empty.db")
+    )

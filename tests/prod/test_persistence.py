@@ -1,6 +1,7 @@
 """Persistence: scripts/serve.sh with DATABASE_URL (the machine's PostgreSQL) and REDIS_URL;
 the Rasa server is restarted in the middle of a triage form and the conversation carries
 on with its slots and form state."""
+
 from __future__ import annotations
 
 import os
@@ -20,12 +21,19 @@ SENDER = "persist-patient-1"
 @pytest.fixture(scope="module")
 def served(model, shared_database, token):
     env = {k: v for k, v in os.environ.items() if k not in ("RASA_TOKEN", "RASA_HOST")}
-    env.update(RASA_TOKEN=token, CONVERSATION_ID_SECRET=secrets.token_urlsafe(32),
-               RASA_PORT=str(RASA_PORT), ACTIONS_PORT=str(ACTIONS_PORT),
-               WEB_PORT=str(WEB_PORT), MODEL=model, DATABASE_URL=shared_database,
-               REDIS_URL=os.environ.get("PROD_REDIS_URL", "redis://127.0.0.1:6379/7"),
-               REDIS_KEY_PREFIX="immunoprodtests", RASA_TELEMETRY_ENABLED="false",
-               AUDIT_FILE=str(RUN_DIR / "persistence" / "audit.jsonl"))
+    env.update(
+        RASA_TOKEN=token,
+        CONVERSATION_ID_SECRET=secrets.token_urlsafe(32),
+        RASA_PORT=str(RASA_PORT),
+        ACTIONS_PORT=str(ACTIONS_PORT),
+        WEB_PORT=str(WEB_PORT),
+        MODEL=model,
+        DATABASE_URL=shared_database,
+        REDIS_URL=os.environ.get("PROD_REDIS_URL", "redis://127.0.0.1:6379/7"),
+        REDIS_KEY_PREFIX="immunoprodtests",
+        RASA_TELEMETRY_ENABLED="false",
+        AUDIT_FILE=str(RUN_DIR / "persistence" / "audit.jsonl"),
+    )
     server = Served(env, RUN_DIR / "persistence" / "serve.log", BASE, ACTIONS_PORT)
     server.start()
     yield server
@@ -34,11 +42,13 @@ def served(model, shared_database, token):
 
 def form_state(track):
     slots = track["slots"]
-    return {"active_loop": (track.get("active_loop") or {}).get("name"),
-            "requested_slot": slots.get("requested_slot"),
-            "symptom": slots.get("symptom"),
-            "triage_state": slots.get("triage_state"),
-            "triage_followup": slots.get("triage_followup")}
+    return {
+        "active_loop": (track.get("active_loop") or {}).get("name"),
+        "requested_slot": slots.get("requested_slot"),
+        "symptom": slots.get("symptom"),
+        "triage_state": slots.get("triage_state"),
+        "triage_followup": slots.get("triage_followup"),
+    }
 
 
 def test_restart_in_the_middle_of_a_triage_form(served, shared_database, token):
@@ -52,8 +62,9 @@ def test_restart_in_the_middle_of_a_triage_form(served, shared_database, token):
     # The conversation is in PostgreSQL, not in the server's memory.
     engine = sa.create_engine(shared_database)
     with engine.connect() as conn:
-        stored = conn.execute(sa.text("SELECT count(*) FROM events WHERE sender_id = :s"),
-                              {"s": sender(BASE, SENDER)}).scalar()
+        stored = conn.execute(
+            sa.text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": sender(BASE, SENDER)}
+        ).scalar()
     engine.dispose()
     assert stored == len(before["events"]) > 0
 

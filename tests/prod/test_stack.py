@@ -1,5 +1,6 @@
 """Two Rasa replicas + the action server behind nginx, sharing PostgreSQL and Redis:
 scale-out, security, bad input, faults. Tests run in file order; faults come last."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,20 +13,27 @@ import aiohttp
 import pytest
 import redis
 
-from conftest import (CORS_ORIGIN, PII_NAME, PII_PHONE, post, say, sender, texts,
-                      tracker, user_texts)
+from conftest import CORS_ORIGIN, PII_NAME, PII_PHONE, post, say, sender, texts, tracker, user_texts
 from hostile_inputs import cases
 
-TURNS = ["bonjour", "c'est quoi l'immunothérapie", "keytruda c pour quel cancer",
-         "quels sont les effets secondaires", "comment ça marche les anticorps",
-         "merci", "tu es un robot ?", "au revoir"]
+TURNS = [
+    "bonjour",
+    "c'est quoi l'immunothérapie",
+    "keytruda c pour quel cancer",
+    "quels sont les effets secondaires",
+    "comment ça marche les anticorps",
+    "merci",
+    "tu es un robot ?",
+    "au revoir",
+]
 
 
 # -- scale-out ----------------------------------------------------------------------------
 async def _conversation(session, url, conversation, turns, replies):
     for text in turns:
-        async with session.post(f"{url}/webhooks/rest/webhook",
-                                json={"sender": conversation, "message": text}) as resp:
+        async with session.post(
+            f"{url}/webhooks/rest/webhook", json={"sender": conversation, "message": text}
+        ) as resp:
             body = await resp.json(content_type=None)
             replies.append((resp.status, body))
 
@@ -33,15 +41,21 @@ async def _conversation(session, url, conversation, turns, replies):
 def test_concurrent_conversations_across_both_replicas(stack):
     access = stack.run_dir / "nginx-access.log"
     start = access.stat().st_size if access.exists() else 0
-    conversations = {f"scale-{i}": TURNS[i % len(TURNS):] + TURNS[:i % len(TURNS)]
-                     for i in range(24)}
+    conversations = {
+        f"scale-{i}": TURNS[i % len(TURNS) :] + TURNS[: i % len(TURNS)] for i in range(24)
+    }
     replies = {label: [] for label in conversations}
     ids = {label: sender(stack.url, label) for label in conversations}
 
     async def run():
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
-            await asyncio.gather(*(_conversation(session, stack.url, ids[s], t, replies[s])
-                                   for s, t in conversations.items()))
+            await asyncio.gather(
+                *(
+                    _conversation(session, stack.url, ids[s], t, replies[s])
+                    for s, t in conversations.items()
+                )
+            )
+
     asyncio.run(run())
 
     for label, sent in conversations.items():
@@ -64,11 +78,16 @@ def test_same_conversation_hit_concurrently_is_serialised(stack):
 
     async def run():
         async with aiohttp.ClientSession() as session:
+
             async def one(text):
-                async with session.post(f"{stack.url}/webhooks/rest/webhook",
-                                        json={"sender": conversation, "message": text}) as resp:
+                async with session.post(
+                    f"{stack.url}/webhooks/rest/webhook",
+                    json={"sender": conversation, "message": text},
+                ) as resp:
                     results.append(resp.status)
+
             await asyncio.gather(*(one(t) for t in sent))
+
     asyncio.run(run())
     assert results == [200] * len(sent)
     stored = user_texts(tracker(stack.replica_url(0), label, stack.token))
@@ -76,8 +95,11 @@ def test_same_conversation_hit_concurrently_is_serialised(stack):
     events = tracker(stack.replica_url(1), label, stack.token)["events"]
     # every user turn is followed by the bot's answer before the next user turn
     kinds = [e["event"] for e in events if e["event"] in ("user", "bot")]
-    assert all(kinds[i] == "user" and kinds[i + 1] == "bot"
-               for i in range(0, len(kinds) - 1) if kinds[i] == "user" and i + 1 < len(kinds))
+    assert all(
+        kinds[i] == "user" and kinds[i + 1] == "bot"
+        for i in range(0, len(kinds) - 1)
+        if kinds[i] == "user" and i + 1 < len(kinds)
+    )
 
 
 def test_long_conversation_still_reaches_the_actions(stack):
@@ -96,41 +118,64 @@ def test_http_api_needs_the_token(stack):
     conversation = sender(stack.url, "scale-0")
     for index in range(2):
         base = stack.replica_url(index)
-        status, _, _ = post(f"{base}/conversations/{conversation}/tracker", method="GET",
-                            content_type=None)
+        status, _, _ = post(
+            f"{base}/conversations/{conversation}/tracker", method="GET", content_type=None
+        )
         assert status == 401
-        status, _, _ = post(f"{base}/conversations/{conversation}/tracker?token=wrong",
-                            method="GET", content_type=None)
+        status, _, _ = post(
+            f"{base}/conversations/{conversation}/tracker?token=wrong",
+            method="GET",
+            content_type=None,
+        )
         assert status == 401
     # nginx exposes the channels only, never the HTTP API
-    for path in (f"/conversations/{conversation}/tracker?token={stack.token}",
-                 f"/status?token={stack.token}", "/model", "/webhook", "/actions"):
+    for path in (
+        f"/conversations/{conversation}/tracker?token={stack.token}",
+        f"/status?token={stack.token}",
+        "/model",
+        "/webhook",
+        "/actions",
+    ):
         status, _, _ = post(stack.url + path, method="GET", content_type=None)
         assert status == 404, path
 
 
 def test_cors_only_for_configured_origins(stack):
-    preflight = {"Access-Control-Request-Method": "POST",
-                 "Access-Control-Request-Headers": "content-type"}
-    _, headers, _ = post(f"{stack.url}/webhooks/rest/webhook", method="OPTIONS",
-                         content_type=None, headers={"Origin": CORS_ORIGIN, **preflight})
+    preflight = {
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+    }
+    _, headers, _ = post(
+        f"{stack.url}/webhooks/rest/webhook",
+        method="OPTIONS",
+        content_type=None,
+        headers={"Origin": CORS_ORIGIN, **preflight},
+    )
     assert headers.get("Access-Control-Allow-Origin") == CORS_ORIGIN
     for origin in ("https://evil.example", "null", "https://chat.hopital.example.evil.com"):
-        _, headers, _ = post(f"{stack.url}/webhooks/rest/webhook", method="OPTIONS",
-                             content_type=None, headers={"Origin": origin, **preflight})
+        _, headers, _ = post(
+            f"{stack.url}/webhooks/rest/webhook",
+            method="OPTIONS",
+            content_type=None,
+            headers={"Origin": origin, **preflight},
+        )
         assert "Access-Control-Allow-Origin" not in headers, origin
-        status, headers, _ = post(f"{stack.url}/webhooks/rest/webhook",
-                                  {"sender": sender(stack.url, "cors-1"),
-                                   "message": "bonjour"},
-                                  headers={"Origin": origin})
+        status, headers, _ = post(
+            f"{stack.url}/webhooks/rest/webhook",
+            {"sender": sender(stack.url, "cors-1"), "message": "bonjour"},
+            headers={"Origin": origin},
+        )
         assert "Access-Control-Allow-Origin" not in headers, origin
 
 
 def test_action_server_is_not_exposed(stack):
     listening = subprocess.run(["ss", "-Hltn"], capture_output=True, text=True).stdout
     for port in (stack.actions_port, stack.gateway_port, *stack.replica_ports):
-        addresses = {line.split()[3].rsplit(":", 1)[0] for line in listening.splitlines()
-                     if line.split()[3].endswith(f":{port}")}
+        addresses = {
+            line.split()[3].rsplit(":", 1)[0]
+            for line in listening.splitlines()
+            if line.split()[3].endswith(f":{port}")
+        }
         assert addresses == {"127.0.0.1"}, (port, addresses)
 
 
@@ -140,12 +185,14 @@ def test_nginx_sends_hsts_and_cuts_a_flood_from_one_address(stack):
     statuses = []
 
     async def flood():
-        async with aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=0)) as session:
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+
             async def one():
                 async with session.get(f"{stack.url}/socket.io/?EIO=4&transport=polling") as r:
                     statuses.append(r.status)
+
             await asyncio.gather(*(one() for _ in range(450)))
+
     asyncio.run(flood())
     assert 429 in statuses and 200 in statuses, sorted(set(statuses))
     time.sleep(11)  # the address's bucket refills before the next tests
@@ -158,8 +205,14 @@ def test_no_message_text_name_or_phone_in_logs(stack):
     say(stack.url, "pii-1", f"{PII_NAME} zorglub")
     say(stack.url, "pii-2", f"keytruda {PII_PHONE}")
     time.sleep(1)
-    needles = [PII_NAME, "Tartempion", PII_PHONE, PII_PHONE.replace(" ", ""), "zorglub",
-               "mon numéro"]
+    needles = [
+        PII_NAME,
+        "Tartempion",
+        PII_PHONE,
+        PII_PHONE.replace(" ", ""),
+        "zorglub",
+        "mon numéro",
+    ]
     logs = sorted(stack.run_dir.glob("*.log")) + sorted(stack.run_dir.glob("*.jsonl"))
     assert any(p.name.startswith("rasa-") for p in logs)
     for path in logs:
@@ -179,12 +232,16 @@ def test_hostile_inputs_get_a_polite_reply_or_a_clear_4xx(stack, target):
     failures = []
     for name, body, content_type in hostile:
         body = body.replace(b"__SENDER__", sender(base, f"hostile-{target}-{name}").encode())
-        status, headers, reply = post(f"{base}/webhooks/rest/webhook", body=body,
-                                      content_type=content_type)
+        status, headers, reply = post(
+            f"{base}/webhooks/rest/webhook", body=body, content_type=content_type
+        )
         if status == 200:
             messages = json.loads(reply)
-            if not (isinstance(messages, list) and messages
-                    and all(m.get("text") or m.get("buttons") for m in messages)):
+            if not (
+                isinstance(messages, list)
+                and messages
+                and all(m.get("text") or m.get("buttons") for m in messages)
+            ):
                 failures.append((name, status, reply[:200]))
         elif 400 <= status < 500:
             if status != 413 or target == "replica":  # nginx's own 413 page is HTML
@@ -233,16 +290,17 @@ def test_postgresql_restart_loses_no_conversation(stack, private_pg):
     reply = say(stack.url, label, "moins de 4")
     assert texts(reply).strip()
     after = tracker(stack.replica_url(1), label, stack.token)
-    assert after["events"][:len(before["events"])] == before["events"]
+    assert after["events"][: len(before["events"])] == before["events"]
     assert user_texts(after) == ["bonjour", "j'ai la diarrhée", "moins de 4"]
 
 
 def test_postgresql_down_is_a_clear_error(stack, private_pg):
     private_pg.stop()
     try:
-        status, _, body = post(f"{stack.url}/webhooks/rest/webhook",
-                               {"sender": sender(stack.url, "fault-pgdown-1"),
-                                "message": "bonjour"})
+        status, _, body = post(
+            f"{stack.url}/webhooks/rest/webhook",
+            {"sender": sender(stack.url, "fault-pgdown-1"), "message": "bonjour"},
+        )
         assert status == 503, (status, body[:200])
         assert "indisponible" in json.loads(body)["message"]
     finally:
@@ -258,9 +316,10 @@ def test_redis_down_is_a_clear_error_without_corruption(stack, private_redis):
     private_redis.stop()
     try:
         for _ in range(2):
-            status, _, body = post(f"{stack.url}/webhooks/rest/webhook",
-                                   {"sender": sender(stack.url, label),
-                                    "message": "keytruda c pour quel cancer"})
+            status, _, body = post(
+                f"{stack.url}/webhooks/rest/webhook",
+                {"sender": sender(stack.url, label), "message": "keytruda c pour quel cancer"},
+            )
             assert status == 503, (status, body[:200])
             assert "indisponible" in json.loads(body)["message"]
         # nothing was written for the refused turns
@@ -270,7 +329,9 @@ def test_redis_down_is_a_clear_error_without_corruption(stack, private_redis):
     reply = say(stack.url, label, "keytruda c pour quel cancer")
     assert "poumon" in texts(reply).lower()
     assert user_texts(tracker(stack.replica_url(0), label, stack.token)) == [
-        "bonjour", "keytruda c pour quel cancer"]
+        "bonjour",
+        "keytruda c pour quel cancer",
+    ]
     assert redis.Redis(port=private_redis.port).ping()
 
 

@@ -5,6 +5,7 @@ created under var/ on first start) on ports 5710 (Rasa), 5760 (actions), 5790 (w
 at DEBUG level so that "nothing personal in any log line, at any level" is checked where
 Rasa logs the most, with the Telegram channel talking to a fake Bot API on 5795.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,10 +32,21 @@ def served():
     secstack.RUN_DIR.mkdir(parents=True, exist_ok=True)
     for old in ("tracker.db", "audit.jsonl", "serve.log"):
         (secstack.RUN_DIR / old).unlink(missing_ok=True)
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("RASA_TOKEN", "ACTION_SERVER_TOKEN", "CONVERSATION_ID_SECRET",
-                        "TELEGRAM_SECRET_TOKEN", "RASA_HOST", "DATABASE_URL", "REDIS_URL",
-                        "RASA_TELEMETRY_ENABLED")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in (
+            "RASA_TOKEN",
+            "ACTION_SERVER_TOKEN",
+            "CONVERSATION_ID_SECRET",
+            "TELEGRAM_SECRET_TOKEN",
+            "RASA_HOST",
+            "DATABASE_URL",
+            "REDIS_URL",
+            "RASA_TELEMETRY_ENABLED",
+        )
+    }
     env.update(secstack.stack_env())
     server = Served(env, secstack.RUN_DIR / "serve.log", secstack.BASE, secstack.ACTIONS_PORT)
     server.start()

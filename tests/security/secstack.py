@@ -1,4 +1,5 @@
 """Constants and clients of the security tests' assistant (see conftest.py)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -10,6 +11,7 @@ from typing import Any, Dict, List, Optional
 import socketio
 
 from immuno.paths import ROOT
+
 RUN_DIR = ROOT / "results" / "security"
 RASA_PORT, ACTIONS_PORT, WEB_PORT, TELEGRAM_FAKE_PORT = 5710, 5760, 5790, 5795
 BASE = f"http://127.0.0.1:{RASA_PORT}"
@@ -25,10 +27,15 @@ PII_MAIL = "eulalie.q@example.org"
 
 def stack_env() -> Dict[str, str]:
     return {
-        "RASA_PORT": str(RASA_PORT), "ACTIONS_PORT": str(ACTIONS_PORT),
-        "WEB_PORT": str(WEB_PORT), "CORS_ORIGINS": ORIGIN, "LOG_LEVEL": "DEBUG",
-        "TRACKER_DB": str(RUN_DIR / "tracker.db"), "AUDIT_FILE": str(RUN_DIR / "audit.jsonl"),
-        "TELEGRAM_TOKEN": "654321:SECURITY-TEST", "TELEGRAM_VERIFY": TELEGRAM_BOT,
+        "RASA_PORT": str(RASA_PORT),
+        "ACTIONS_PORT": str(ACTIONS_PORT),
+        "WEB_PORT": str(WEB_PORT),
+        "CORS_ORIGINS": ORIGIN,
+        "LOG_LEVEL": "DEBUG",
+        "TRACKER_DB": str(RUN_DIR / "tracker.db"),
+        "AUDIT_FILE": str(RUN_DIR / "audit.jsonl"),
+        "TELEGRAM_TOKEN": "654321:SECURITY-TEST",
+        "TELEGRAM_VERIFY": TELEGRAM_BOT,
         "TELEGRAM_WEBHOOK_URL": f"{BASE}/webhooks/telegram/webhook",
         "TELEGRAM_API_URL": f"http://127.0.0.1:{TELEGRAM_FAKE_PORT}",
     }
@@ -66,19 +73,26 @@ class Widget:
     async def connect(self, session_id: Optional[str] = None) -> "Widget":
         headers = {"Origin": self.origin} if self.origin else {}
         # polling: the websocket transport of the python client needs a newer aiohttp
-        await self.sio.connect(BASE, headers=headers, transports=["polling"],
-                               socketio_path="/socket.io", wait_timeout=10)
+        await self.sio.connect(
+            BASE,
+            headers=headers,
+            transports=["polling"],
+            socketio_path="/socket.io",
+            wait_timeout=10,
+        )
         self._confirmed.clear()
         await self.sio.emit("session_request", {"session_id": session_id})
         await asyncio.wait_for(self._confirmed.wait(), 10)
         return self
 
     async def say(self, text: Any, session_id: Optional[str] = None) -> None:
-        await self.sio.emit("user_uttered",
-                            {"message": text, "session_id": session_id or self.session_id})
+        await self.sio.emit(
+            "user_uttered", {"message": text, "session_id": session_id or self.session_id}
+        )
 
-    async def replies(self, after: int = 0, quiet: float = 1.5,
-                      timeout: float = 30) -> List[Dict[str, Any]]:
+    async def replies(
+        self, after: int = 0, quiet: float = 1.5, timeout: float = 30
+    ) -> List[Dict[str, Any]]:
         deadline, count, stable = time.monotonic() + timeout, -1, time.monotonic()
         while time.monotonic() < deadline:
             if len(self.messages) != count:
@@ -97,6 +111,15 @@ class Widget:
 def telegram_update(chat_id: int, text: Any) -> bytes:
     user = {"id": chat_id, "is_bot": False, "first_name": "Patient", "language_code": "fr"}
     chat = {"id": chat_id, "type": "private", "first_name": "Patient"}
-    return json.dumps({"update_id": random.randint(10**6, 10**7), "message": {
-        "message_id": random.randint(1, 10**6), "date": int(time.time()), "chat": chat,
-        "from": user, "text": text}}).encode()
+    return json.dumps(
+        {
+            "update_id": random.randint(10**6, 10**7),
+            "message": {
+                "message_id": random.randint(1, 10**6),
+                "date": int(time.time()),
+                "chat": chat,
+                "from": user,
+                "text": text,
+            },
+        }
+    ).encode()

@@ -1,5 +1,6 @@
 """Items 1 and 3 on every channel: one message-length limit with a French reply, NUL and
 lone surrogates stripped, socket.io's Origin and sessions, Telegram's secret header."""
+
 from __future__ import annotations
 
 import asyncio
@@ -41,13 +42,16 @@ def test_the_limit_is_the_widgets_own_maximum():
 # -- REST --------------------------------------------------------------------------------
 def test_rest_message_over_the_limit_gets_the_french_reply_and_skips_the_nlu(served, token):
     sender = new_sender(BASE)
-    status, _, body = post(f"{BASE}/webhooks/rest/webhook",
-                           {"sender": sender, "message": "fatigue " * 126})  # 1008 chars
+    status, _, body = post(
+        f"{BASE}/webhooks/rest/webhook", {"sender": sender, "message": "fatigue " * 126}
+    )  # 1008 chars
     assert status == 200
     assert TOO_LONG in texts(json.loads(body)) and "15" in texts(json.loads(body))
     assert user_texts(tracker(BASE, sender, token)) == []
-    status, _, body = post(f"{BASE}/webhooks/rest/webhook",
-                           {"sender": sender, "message": "a" * (LIMIT - 8) + " fatigue"})
+    status, _, body = post(
+        f"{BASE}/webhooks/rest/webhook",
+        {"sender": sender, "message": "a" * (LIMIT - 8) + " fatigue"},
+    )
     assert status == 200 and TOO_LONG not in texts(json.loads(body))
 
 
@@ -78,6 +82,7 @@ def test_socketio_checks_the_origin(served):
         widget = await _connect("https://chat.hopital.example")
         assert widget is not None
         await widget.close()
+
     asyncio.run(run())
 
 
@@ -100,6 +105,7 @@ def test_socketio_session_ids_are_the_servers(served, token):
         await reloaded.close()
         await victim.close()
         return victim.session_id
+
     victim_id = asyncio.run(run())
     assert user_texts(tracker(BASE, victim_id, token)) == ["bonjour"]
 
@@ -118,9 +124,12 @@ def test_socketio_long_messages(served, token):
         late = widget.messages[before:]
         await widget.close()
         return late, widget.session_id
+
     late, session_id = asyncio.run(run())
     assert late == []
-    assert not any("douleur douleur" in (t or "") for t in user_texts(tracker(BASE, session_id, token)))
+    assert not any(
+        "douleur douleur" in (t or "") for t in user_texts(tracker(BASE, session_id, token))
+    )
     status, _, _ = post(f"{BASE}/webhooks/rest/conversations", {})
     assert status == 201  # still up
 
@@ -131,20 +140,21 @@ def test_telegram_update_without_the_secret_header_is_refused(served, telegram_a
     for secret in (None, "wrong"):
         status, _, _ = telegram_post(telegram_update(chat_id, "bonjour"), secret)
         assert status == 401
-    status, _, _ = post(f"{BASE}/webhooks/telegram/set_webhook", method="GET",
-                        content_type=None)
+    status, _, _ = post(f"{BASE}/webhooks/telegram/set_webhook", method="GET", content_type=None)
     assert status == 401
     assert asyncio.run(telegram_replies(telegram_api, chat_id, 0, timeout=3)) == []
-    status, _, body = telegram_post(telegram_update(chat_id, "bonjour"),
-                                    var_secret("telegram-secret-token"))
+    status, _, body = telegram_post(
+        telegram_update(chat_id, "bonjour"), var_secret("telegram-secret-token")
+    )
     assert status == 200 and body == b"success"
     assert asyncio.run(telegram_replies(telegram_api, chat_id, 0))
 
 
 def test_telegram_long_message_gets_the_french_reply(served, telegram_api):
     chat_id = random.randint(10**8, 10**9)
-    status, _, _ = telegram_post(telegram_update(chat_id, "fatigue " * 200),
-                                 var_secret("telegram-secret-token"))
+    status, _, _ = telegram_post(
+        telegram_update(chat_id, "fatigue " * 200), var_secret("telegram-secret-token")
+    )
     assert status == 200
     replies = asyncio.run(telegram_replies(telegram_api, chat_id, 0))
     assert any(TOO_LONG in c.params.get("text", "") for c in replies), replies

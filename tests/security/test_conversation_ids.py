@@ -1,4 +1,5 @@
 """Item 3: conversation ids issued and signed by the server, expiring when idle."""
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,6 @@
 """Item 7: the hostile texts of tests/prod/hostile_inputs.py (sent there over REST) sent
 over socket.io and Telegram: each gets a polite reply, and the server keeps serving."""
+
 from __future__ import annotations
 
 import asyncio
@@ -10,8 +11,13 @@ from httpclient import post
 from secstack import BASE, Widget, telegram_update, var_secret
 from test_channels import telegram_post, telegram_replies
 
-NON_TEXT = {"number": 42, "null": None, "object": {"text": "bonjour"}, "list": ["bonjour"],
-            "lone_surrogate": "a\ud800b"}
+NON_TEXT = {
+    "number": 42,
+    "null": None,
+    "object": {"text": "bonjour"},
+    "list": ["bonjour"],
+    "lone_surrogate": "a\ud800b",
+}
 
 
 def test_hostile_texts_over_socketio(served):
@@ -30,6 +36,7 @@ def test_hostile_texts_over_socketio(served):
                 failures.append(name)
         await widget.close()
         return failures
+
     assert asyncio.run(run()) == []
     assert post(f"{BASE}/webhooks/rest/conversations", {})[0] == 201
 
@@ -47,6 +54,5 @@ def test_hostile_texts_over_telegram(served, telegram_api):
             failures.append((name, status, len(replies)))
     assert failures == []
     for name, text in NON_TEXT.items():
-        status, _, _ = telegram_post(telegram_update(random.randint(10**8, 10**9), text),
-                                     secret)
+        status, _, _ = telegram_post(telegram_update(random.randint(10**8, 10**9), text), secret)
         assert status < 500, (name, status)

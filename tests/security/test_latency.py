@@ -5,6 +5,7 @@ clauses, many numbers, symptom words the triage criteria look at) are sent on RE
 socket.io and Telegram at once, while another patient reports chest pain over REST:
 the 15 must arrive within LATENCY_BUDGET_S of what it takes on an idle server, and the
 server must still answer afterwards."""
+
 from __future__ import annotations
 
 import asyncio
@@ -24,8 +25,12 @@ CHEST_PAIN = "j'ai mal dans la poitrine"
 # The costliest shapes for the triage criteria (measured: 40-120 ms each at 1,000
 # characters for immuno.triage.assess alone): clauses with numbers and negations, a
 # symptom word repeated, numbers only.
-SHAPES = ["j'ai 38,5 de fièvre depuis 3 jours, mais pas de toux ni de diarrhée, sauf 2 fois "
-          "hier à 39.2, et je ne sais pas si c'est grave ; ", "fièvre, ", "1 2 3 4 5 6 7 8 9 "]
+SHAPES = [
+    "j'ai 38,5 de fièvre depuis 3 jours, mais pas de toux ni de diarrhée, sauf 2 fois "
+    "hier à 39.2, et je ne sais pas si c'est grave ; ",
+    "fièvre, ",
+    "1 2 3 4 5 6 7 8 9 ",
+]
 _turn = 0
 
 
@@ -50,21 +55,28 @@ async def _victim(_: aiohttp.ClientSession) -> float:
 
 async def _rest_attacker(session, count):
     senders = [new_sender(BASE) for _ in range(count)]
+
     async def one(sender):
-        async with session.post(f"{BASE}/webhooks/rest/webhook",
-                                json={"sender": sender, "message": expensive_message()}) as r:
+        async with session.post(
+            f"{BASE}/webhooks/rest/webhook", json={"sender": sender, "message": expensive_message()}
+        ) as r:
             return r.status
+
     return await asyncio.gather(*(one(s) for s in senders))
 
 
 async def _telegram_attacker(session, count):
     secret = var_secret("telegram-secret-token")
+
     async def one():
         update = telegram_update(random.randint(10**8, 10**9), expensive_message())
-        async with session.post(f"{BASE}/webhooks/telegram/webhook", data=update,
-                                headers={"Content-Type": "application/json",
-                                         "X-Telegram-Bot-Api-Secret-Token": secret}) as r:
+        async with session.post(
+            f"{BASE}/webhooks/telegram/webhook",
+            data=update,
+            headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
+        ) as r:
             return r.status
+
     return await asyncio.gather(*(one() for _ in range(count)))
 
 
@@ -91,9 +103,12 @@ def test_expensive_messages_do_not_delay_an_emergency(served, telegram_api):
                     await widget.close()
                 assert set(rest) == {200} and set(telegram) == {200}
             return idle, delays
+
     idle, delays = asyncio.run(run())
-    print(f"\nemergency reply: idle {idle * 1000:.0f} ms, under attack "
-          f"{', '.join(f'{d * 1000:.0f}' for d in delays)} ms")
+    print(
+        f"\nemergency reply: idle {idle * 1000:.0f} ms, under attack "
+        f"{', '.join(f'{d * 1000:.0f}' for d in delays)} ms"
+    )
     assert max(delays) - idle <= LATENCY_BUDGET_S, (idle, delays)
     assert asyncio.run(_status())
 

@@ -1,5 +1,6 @@
 """Item 5: nothing personal in logs or readable files; telemetry off; no `rasa:` channel;
 "/intent" payloads only from the bot's buttons; the purge is scheduled."""
+
 from __future__ import annotations
 
 import json
@@ -12,31 +13,52 @@ import time
 import yaml
 
 from httpclient import new_sender, post, say, sender, texts, tracker
-from secstack import (BASE, PII_MAIL, PII_NAME, PII_PHONE, ROOT, RUN_DIR, log_text,
-                      telegram_update, var_secret)
+from secstack import (
+    BASE,
+    PII_MAIL,
+    PII_NAME,
+    PII_PHONE,
+    ROOT,
+    RUN_DIR,
+    log_text,
+    telegram_update,
+    var_secret,
+)
 from test_channels import telegram_post, telegram_replies
 
 
 def test_no_text_id_or_phone_in_any_log_line_at_debug(served, telegram_api):
     import asyncio
 
-    texts_sent = [f"Je suis {PII_NAME}, mon numéro est le {PII_PHONE}, j'ai de la fièvre",
-                  f"/{PII_NAME} {PII_PHONE}",  # Rasa copies "/..." into a warning
-                  f'/report_emergency{{"symptom": "{PII_MAIL}"}}',
-                  f"écrivez-moi à {PII_MAIL} zorglubifié"]
+    texts_sent = [
+        f"Je suis {PII_NAME}, mon numéro est le {PII_PHONE}, j'ai de la fièvre",
+        f"/{PII_NAME} {PII_PHONE}",  # Rasa copies "/..." into a warning
+        f'/report_emergency{{"symptom": "{PII_MAIL}"}}',
+        f"écrivez-moi à {PII_MAIL} zorglubifié",
+    ]
     ids = []
     for index, text in enumerate(texts_sent):
         say(BASE, f"pii-{index}", text)
         ids.append(sender(BASE, f"pii-{index}"))
     chat_id = random.randint(10**8, 10**9)
-    telegram_post(telegram_update(chat_id, f"{PII_NAME} {PII_PHONE}"),
-                  var_secret("telegram-secret-token"))
+    telegram_post(
+        telegram_update(chat_id, f"{PII_NAME} {PII_PHONE}"), var_secret("telegram-secret-token")
+    )
     asyncio.run(telegram_replies(telegram_api, chat_id, 0))
     time.sleep(1)
     logs = log_text()
     assert re.search(r"\bDEBUG\b", logs)  # the check below means something
-    needles = [PII_NAME, "Quibbleworth", PII_PHONE, PII_PHONE.replace(" ", ""), PII_MAIL,
-               "zorglubifié", "mon numéro", str(chat_id), *ids]
+    needles = [
+        PII_NAME,
+        "Quibbleworth",
+        PII_PHONE,
+        PII_PHONE.replace(" ", ""),
+        PII_MAIL,
+        "zorglubifié",
+        "mon numéro",
+        str(chat_id),
+        *ids,
+    ]
     found = [n for n in needles if n in logs]
     assert found == []
 
@@ -50,9 +72,13 @@ def test_red_flag_log_line_lists_no_symptoms(served):
 
 def test_files_under_var_are_private(served):
     say(BASE, "files-1", "j'ai 39 de fièvre")
-    paths = [RUN_DIR / "tracker.db", ROOT / "var" / "api-token",
-             ROOT / "var" / "action-server-token", ROOT / "var" / "conversation-id-secret",
-             ROOT / "var" / "telegram-secret-token"]
+    paths = [
+        RUN_DIR / "tracker.db",
+        ROOT / "var" / "api-token",
+        ROOT / "var" / "action-server-token",
+        ROOT / "var" / "conversation-id-secret",
+        ROOT / "var" / "telegram-secret-token",
+    ]
     audit = RUN_DIR / "audit.jsonl"
     if audit.exists():
         paths.append(audit)
@@ -62,8 +88,9 @@ def test_files_under_var_are_private(served):
 
 
 def test_telemetry_is_off_in_every_process(served):
-    pids = subprocess.run(["pgrep", "-f", "(rasa_addons.server|actions.server)"],
-                          capture_output=True, text=True).stdout.split()
+    pids = subprocess.run(
+        ["pgrep", "-f", "(rasa_addons.server|actions.server)"], capture_output=True, text=True
+    ).stdout.split()
     ours = []
     for pid in pids:
         try:
@@ -92,8 +119,10 @@ def test_intent_payloads_only_from_the_bots_buttons(served, token):
     track = tracker(BASE, label, token)
     # Rasa would have set intent and entities from the text itself, skipping the NLU.
     assert track["latest_message"]["text"].startswith("report_emergency")
-    assert track["latest_message"]["intent"].get("confidence", 1.0) < 1.0 or \
-        track["latest_message"]["intent"]["name"] != "report_emergency"
+    assert (
+        track["latest_message"]["intent"].get("confidence", 1.0) < 1.0
+        or track["latest_message"]["intent"]["name"] != "report_emergency"
+    )
     say(BASE, label, "/restart")
     events = [e["event"] for e in tracker(BASE, label, token)["events"]]
     assert "restart" not in events
@@ -101,8 +130,9 @@ def test_intent_payloads_only_from_the_bots_buttons(served, token):
     # response): taken as the intent it names.
     label = "slash-2"
     reply = say(BASE, label, "j'ai mal dans la poitrine")
-    payloads = [b["payload"] for m in reply for b in m.get("buttons") or []
-                if b["payload"].startswith("/")]
+    payloads = [
+        b["payload"] for m in reply for b in m.get("buttons") or [] if b["payload"].startswith("/")
+    ]
     assert payloads == ["/emergency_handled"], texts(reply)
     say(BASE, label, payloads[0])
     latest = tracker(BASE, label, token)["latest_message"]

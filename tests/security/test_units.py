@@ -1,4 +1,5 @@
 """The plain-Python pieces (rasa_addons/guard.py, immuno/log_scrub.py)."""
+
 from __future__ import annotations
 
 import logging
@@ -50,13 +51,21 @@ def test_scrubber_removes_registered_texts_ids_phones_and_mails(caplog):
     with caplog.at_level(logging.DEBUG):
         logger.debug("Received user message %r with intent", text)
         logger.debug("parse_data_text=%s", text)
-        logger.warning("conversation %s, phone 06 11 22 33 44 or +33611223344, a@b.fr",
-                       conversation)
+        logger.warning(
+            "conversation %s, phone 06 11 22 33 44 or +33611223344, a@b.fr", conversation
+        )
         logging.getLogger("rasa_addons.components.red_flag_detector").info(
-            "Red flag: emergency signs %s", ["chest_pain"])
+            "Red flag: emergency signs %s", ["chest_pain"]
+        )
     joined = "\n".join(r.getMessage() for r in caplog.records)
-    for secret in ("Plantagenêt", conversation, "06 11 22 33 44", "+33611223344", "a@b.fr",
-                   "chest_pain"):
+    for secret in (
+        "Plantagenêt",
+        conversation,
+        "06 11 22 33 44",
+        "+33611223344",
+        "a@b.fr",
+        "chest_pain",
+    ):
         assert secret not in joined, secret
     assert "[redacted]" in joined and time.time()
 
@@ -74,8 +83,9 @@ def test_processor_guard_expiry_length_and_button_payloads():
     now = time.time()
     sender = ids.issue(now=now - 30 * 3600)
     recent = UserUttered("bonjour", timestamp=now - 3600)
-    buttons = BotUttered("Avez-vous de la fièvre ?",
-                         data={"buttons": [{"title": "Oui", "payload": "/affirm"}]})
+    buttons = BotUttered(
+        "Avez-vous de la fièvre ?", data={"buttons": [{"title": "Oui", "payload": "/affirm"}]}
+    )
 
     def checked(text, events, channel="rest", who=sender):
         message = UserMessage(text, sender_id=who, input_channel=channel)

@@ -1,4 +1,5 @@
 """Item 6: the web server's timeouts and bad paths, and nginx's settings."""
+
 from __future__ import annotations
 
 import socket
@@ -55,10 +56,18 @@ def test_a_slow_client_is_dropped(served):
 
 def test_nginx_template_has_tls_hsts_limits_and_the_apps_body_limit():
     conf = (ROOT / "deploy" / "nginx.conf.template").read_text()
-    for needle in ("ssl_protocols TLSv1.2 TLSv1.3", "ssl_session_tickets off",
-                   "Strict-Transport-Security", "limit_req_zone", "limit_conn_zone",
-                   "limit_req zone=messages", "limit_conn per_address",
-                   "client_max_body_size 64k", "client_header_timeout"):
+    for needle in (
+        "ssl_protocols TLSv1.2 TLSv1.3",
+        "ssl_session_tickets off",
+        "Strict-Transport-Security",
+        "limit_req_zone",
+        "limit_conn_zone",
+        "limit_req zone=messages",
+        "limit_conn per_address",
+        "client_max_body_size 64k",
+        "client_header_timeout",
+    ):
         assert needle in conf, needle
     from rasa_addons.guard import REQUEST_MAX_BYTES
+
     assert REQUEST_MAX_BYTES == 64 * 1024

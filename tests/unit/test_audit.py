@@ -11,8 +11,9 @@ import sqlalchemy as sa
 from immuno import audit, content
 
 # The machine's PostgreSQL (trust auth); the tests create and drop their own table.
-TEST_DATABASE_URL = os.environ.get("AUDIT_TEST_DATABASE_URL",
-                                   "postgresql://postgres@127.0.0.1:5432/test")
+TEST_DATABASE_URL = os.environ.get(
+    "AUDIT_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -22,8 +23,14 @@ def no_database(monkeypatch):
 
 def test_a_decision_is_recorded_without_text_or_identity(tmp_path):
     path = tmp_path / "audit.jsonl"
-    audit.record("urgent", "digestive", ["stools_4_plus", "blood"], channel="rest", path=path,
-                 now=datetime(2026, 11, 29, 2, 0, tzinfo=timezone.utc))
+    audit.record(
+        "urgent",
+        "digestive",
+        ["stools_4_plus", "blood"],
+        channel="rest",
+        path=path,
+        now=datetime(2026, 11, 29, 2, 0, tzinfo=timezone.utc),
+    )
     [entry] = audit.read(path)
     assert entry == {
         "time": "2026-11-29T02:00:00+00:00",
@@ -83,24 +90,39 @@ def database_table(monkeypatch):
 
 
 def test_with_a_database_every_replica_writes_and_exports_the_same_table(
-        database_table, tmp_path, monkeypatch):
+    database_table, tmp_path, monkeypatch
+):
     monkeypatch.setenv("AUDIT_FILE", str(tmp_path / "audit.jsonl"))
-    audit.record("urgent", "digestive", ["stools_4_plus", "blood"], channel="rest",
-                 now=datetime(2026, 11, 29, 2, 0, tzinfo=timezone.utc))
+    audit.record(
+        "urgent",
+        "digestive",
+        ["stools_4_plus", "blood"],
+        channel="rest",
+        now=datetime(2026, 11, 29, 2, 0, tzinfo=timezone.utc),
+    )
     # A second replica is a second process: a new connection to the same table.
     other_replica = audit.SqlTrail(TEST_DATABASE_URL, database_table)
-    other_replica.append({"time": "2026-11-29T03:00:00+00:00", "level": "emergency",
-                          "symptom": "heart", "criteria": ["chest_pain"], "channel": "socketio",
-                          "content": "0123456789ab"})
+    other_replica.append(
+        {
+            "time": "2026-11-29T03:00:00+00:00",
+            "level": "emergency",
+            "symptom": "heart",
+            "criteria": ["chest_pain"],
+            "channel": "socketio",
+            "content": "0123456789ab",
+        }
+    )
     # The file is not used when the database is configured.
     assert not (tmp_path / "audit.jsonl").exists()
     out = io.StringIO()
     assert audit.export_csv(out) == 2
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert [(r["level"], r["symptom"], r["criteria"], r["channel"], r["content"])
-            for r in rows] == [
+    assert [
+        (r["level"], r["symptom"], r["criteria"], r["channel"], r["content"]) for r in rows
+    ] == [
         ("urgent", "digestive", "blood;stools_4_plus", "rest", content.current().hash),
-        ("emergency", "heart", "chest_pain", "socketio", "0123456789ab")]
+        ("emergency", "heart", "chest_pain", "socketio", "0123456789ab"),
+    ]
     assert rows[0]["time"] == "2026-11-29T02:00:00+00:00"
 
 

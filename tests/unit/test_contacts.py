@@ -45,9 +45,11 @@ def test_handoff_gives_a_number_and_out_of_hours_advice_at_night(team):
     assert team.day_phone in day and "116 117" not in day
 
 
-OWN_CONTACTS = ("team_name: Oncologie B\nday_phone: '04 11 22 33 44'\n"
-                "opening_hours: {days: [mon], start: '09:00', end: '12:00'}\n"
-                "line_24_7: '04 99 99 99 99'\nemergency_department: urgences B\n")
+OWN_CONTACTS = (
+    "team_name: Oncologie B\nday_phone: '04 11 22 33 44'\n"
+    "opening_hours: {days: [mon], start: '09:00', end: '12:00'}\n"
+    "line_24_7: '04 99 99 99 99'\nemergency_department: urgences B\n"
+)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """immuno.content: every knowledge/settings file validated with errors a clinician can act
 on, one version hash, and the last good version kept when an edit is broken."""
+
 import logging
 import os
 import shutil
@@ -37,22 +38,33 @@ def line_of(path: Path, needle: str) -> int:
 
 
 def check_knowledge(*python_flags, env=None):
-    return subprocess.run([sys.executable, *python_flags, str(REPO / "scripts" / "check_knowledge.py")],
-                          capture_output=True, text=True, env={**os.environ, **(env or {}),
-                                                               "PYTHONPATH": str(REPO)})
+    return subprocess.run(
+        [sys.executable, *python_flags, str(REPO / "scripts" / "check_knowledge.py")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {}), "PYTHONPATH": str(REPO)},
+    )
 
 
 def test_the_repository_content_is_valid():
-    result = check_knowledge(env={"KNOWLEDGE_DIR": str(REPO / "knowledge"),
-                                  "SETTINGS_DIR": str(REPO / "settings"), "CONTACTS_FILE": ""})
+    result = check_knowledge(
+        env={
+            "KNOWLEDGE_DIR": str(REPO / "knowledge"),
+            "SETTINGS_DIR": str(REPO / "settings"),
+            "CONTACTS_FILE": "",
+        }
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"content version {content.load_all().hash}" in result.stdout
 
 
 def test_a_mistyped_level_names_the_file_the_line_and_the_entry_even_under_python_O(copy):
     triage = copy / "knowledge" / "triage.yml"
-    edit(triage, "  - id: night_stools\n    category: digestive\n    level: urgent",
-         "  - id: night_stools\n    category: digestive\n    level: urgnt")
+    edit(
+        triage,
+        "  - id: night_stools\n    category: digestive\n    level: urgent",
+        "  - id: night_stools\n    category: digestive\n    level: urgnt",
+    )
     line = line_of(triage, "level: urgnt")
     result = check_knowledge("-O")
     assert result.returncode == 1
@@ -84,13 +96,19 @@ def test_every_problem_of_every_file_is_listed(copy):
     edit(copy / "knowledge" / "routing.yml", "{day_phone}", "{day_phon}")
     result = check_knowledge()
     assert result.returncode == 1
-    assert "contacts.yml:" in result.stdout and "opening_hours.start: '8h30' does not match" in result.stdout
+    assert (
+        "contacts.yml:" in result.stdout
+        and "opening_hours.start: '8h30' does not match" in result.stdout
+    )
     assert "routing.yml:" in result.stdout and "unknown placeholder {day_phon}" in result.stdout
 
 
 def test_a_broken_regex_is_named(copy):
     edit(copy / "knowledge" / "side_effects.yml", '- "perfusion"', '- "perfusion("')
-    with pytest.raises(content.ContentErrors, match=r"organs\[id=infusion\]\.cues\[0\]: regex 'perfusion\(' does not compile"):
+    with pytest.raises(
+        content.ContentErrors,
+        match=r"organs\[id=infusion\]\.cues\[0\]: regex 'perfusion\(' does not compile",
+    ):
         content.load_all()
 
 
@@ -115,7 +133,10 @@ def test_a_bad_edit_keeps_the_last_good_version_and_says_so(copy, caplog):
     edit(contacts_file, "day_phone: [", "day_phone:")
     edit(contacts_file, "01 00 00 00 01", "01 00 00 00 77 (poste 2)")
     fixed = content.current()
-    assert fixed.hash != good.hash and fixed.data("contacts.yml")["day_phone"] == "01 00 00 00 77 (poste 2)"
+    assert (
+        fixed.hash != good.hash
+        and fixed.data("contacts.yml")["day_phone"] == "01 00 00 00 77 (poste 2)"
+    )
     assert content.status()["rejected_edit"] is None
 
 
@@ -126,8 +147,11 @@ def test_content_that_was_never_valid_is_refused_at_start(copy):
 
 
 def test_routing_sentences_come_from_the_knowledge_dir(copy):
-    edit(copy / "knowledge" / "routing.yml", "(ligne de jour, ouverte maintenant)",
-         "(ligne de jour de test)")
+    edit(
+        copy / "knowledge" / "routing.yml",
+        "(ligne de jour, ouverte maintenant)",
+        "(ligne de jour de test)",
+    )
     assert "(ligne de jour de test)" in contacts.routing_text("open_now")
 
 
@@ -149,8 +173,10 @@ def test_the_language_lexicon_is_checked_against_the_criteria(copy):
     assert f"{reading}:{line_of(reading, '(unclosed')}: negation.extra: regex" in result.stdout
     edit(reading, "  extra: '(unclosed'\n", "")
     result_after_fix = check_knowledge()
-    assert (f"{lexicon}:{line_of(lexicon, 'diarrhoea:')}: signs.diarrhoea: "
-            "'diarrhoea' is not a sign of triage.yml") in result_after_fix.stdout
+    assert (
+        f"{lexicon}:{line_of(lexicon, 'diarrhoea:')}: signs.diarrhoea: "
+        "'diarrhoea' is not a sign of triage.yml"
+    ) in result_after_fix.stdout
 
 
 def test_what_is_built_from_the_content_keeps_its_last_good_version(copy, caplog):
@@ -181,8 +207,9 @@ def test_an_edit_of_the_criteria_reaches_the_triage_without_a_restart(copy, capl
     # Valid YAML and schema, but two lexicon files describe the same sign: the criteria
     # loader refuses it and the last good criteria stay in use.
     signs = copy / "knowledge" / "lexicon" / "signs"
-    (signs / "zz_duplicate.yml").write_text("signs:\n  fever:\n    patterns: ['\\\\bfievre\\\\b']\n",
-                                            encoding="utf-8")
+    (signs / "zz_duplicate.yml").write_text(
+        "signs:\n  fever:\n    patterns: ['\\\\bfievre\\\\b']\n", encoding="utf-8"
+    )
     with caplog.at_level(logging.ERROR, logger="immuno.content"):
         assert triage.level_message("advice") == before + " Message relu."
     assert "is not usable for the triage criteria" in caplog.text

@@ -36,8 +36,11 @@ def test_greeting_says_what_it_is_that_it_does_not_replace_the_team_and_15():
 
 def test_suicidal_thoughts_get_3114_beside_15_even_without_the_action_server():
     variants = DOMAIN["responses"]["utter_emergency"]
-    mood = [v for v in variants
-            if {"type": "slot", "name": "symptom", "value": "mood"} in (v.get("condition") or [])]
+    mood = [
+        v
+        for v in variants
+        if {"type": "slot", "name": "symptom", "value": "mood"} in (v.get("condition") or [])
+    ]
     assert len(mood) == 1
     assert mood[0]["text"].startswith(triage.level_message("emergency"))
     assert triage.message("suicide_line") in mood[0]["text"] and "3114" in mood[0]["text"]

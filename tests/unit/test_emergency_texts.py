@@ -3,6 +3,7 @@ assistant cannot help right now, carries the emergency number 15: the domain's e
 responses (sent even when the action server is down), the emergency level of the
 criteria, the emergency messages of the other languages, the refusals of the servers and
 the widget's words when it has lost the server."""
+
 import re
 
 import pytest

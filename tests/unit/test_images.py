@@ -1,13 +1,16 @@
 """The container images and the Helm values that run them agree with the lock: an operator
 who builds docker/Dockerfile.* and installs the charts gets the versions that were tested."""
+
 import re
 
 import pytest
 import yaml
 
 from immuno.paths import ROOT as REPO
-PINS = dict(line.split("==") for line in (REPO / "requirements.lock").read_text().split()
-            if "==" in line)
+
+PINS = dict(
+    line.split("==") for line in (REPO / "requirements.lock").read_text().split() if "==" in line
+)
 IMAGES = {  # Dockerfile -> (Helm values file, package whose version starts the image tag)
     "Dockerfile.rasa": ("values-rasa.yaml", "rasa"),
     "Dockerfile.actions": ("values-rasa-action-server.yaml", "rasa-sdk"),
@@ -52,8 +55,12 @@ GUARDED = {  # Dockerfile -> the guarded entry point it must start (issue 11)
     "Dockerfile.actions": "actions.server",
 }
 SECRETS = {  # Helm values file -> variables each pod must get from the Secret immuno-secrets
-    "values-rasa.yaml": {"RASA_TOKEN", "ACTION_SERVER_TOKEN", "CONVERSATION_ID_SECRET",
-                         "ALLOWED_HOSTS"},
+    "values-rasa.yaml": {
+        "RASA_TOKEN",
+        "ACTION_SERVER_TOKEN",
+        "CONVERSATION_ID_SECRET",
+        "ALLOWED_HOSTS",
+    },
     "values-rasa-action-server.yaml": {"ACTION_SERVER_TOKEN", "DATABASE_URL"},
 }
 

@@ -1,4 +1,5 @@
 """immuno.knowledge: medical knowledge as data and the answers built from it."""
+
 from __future__ import annotations
 
 import re
@@ -13,16 +14,32 @@ from immuno.knowledge import Answer, Drug, FaqSection, load_knowledge
 from immuno.normalize import normalize
 
 from immuno.paths import ROOT as REPO
+
 INVITATION = "décrivez-le-moi : je vous dirai quoi faire"
 TOPIC_INTENTS = [
-    "ask_immunotherapy", "ask_immune_system", "ask_cytokines", "ask_monoclonal_antibodies",
-    "ask_checkpoint_inhibitors", "ask_indications", "ask_side_effects", "ask_management",
-    "ask_rcp_toxicite", "ask_further_reading",
+    "ask_immunotherapy",
+    "ask_immune_system",
+    "ask_cytokines",
+    "ask_monoclonal_antibodies",
+    "ask_checkpoint_inhibitors",
+    "ask_indications",
+    "ask_side_effects",
+    "ask_management",
+    "ask_rcp_toxicite",
+    "ask_further_reading",
 ]
 ALL_INTENTS = [*TOPIC_INTENTS, "ask_drug", "ask_practical"]
 DRUG_IDS = [
-    "il2", "interferon_alpha_2b", "rituximab", "trastuzumab", "cetuximab", "bevacizumab",
-    "ipilimumab", "nivolumab", "pembrolizumab", "atezolizumab",
+    "il2",
+    "interferon_alpha_2b",
+    "rituximab",
+    "trastuzumab",
+    "cetuximab",
+    "bevacizumab",
+    "ipilimumab",
+    "nivolumab",
+    "pembrolizumab",
+    "atezolizumab",
 ]
 # (drug id, generic as patients type it, brand, misspelling, a fact the card must state)
 DRUG_NAMES = [
@@ -72,7 +89,17 @@ def test_every_entry_has_a_source_question_and_answer(kb):
 
 
 def test_organs_cover_the_required_areas(kb):
-    required = {"skin", "digestive", "lung", "hormones", "kidney", "blood", "heart", "nerves", "infusion"}
+    required = {
+        "skin",
+        "digestive",
+        "lung",
+        "hormones",
+        "kidney",
+        "blood",
+        "heart",
+        "nerves",
+        "infusion",
+    }
     assert required <= {o.id for o in kb.organs}
 
 
@@ -89,8 +116,12 @@ def test_drug_dataclass_fields(kb):
 
 def test_years_only_where_the_deck_gives_one(kb):
     years = {d.id: d.year for d in kb.drugs.values() if d.year}
-    assert years == {"rituximab": "1997", "ipilimumab": "début des années 2010",
-                     "nivolumab": "2014", "pembrolizumab": "2014"}
+    assert years == {
+        "rituximab": "1997",
+        "ipilimumab": "début des années 2010",
+        "nivolumab": "2014",
+        "pembrolizumab": "2014",
+    }
 
 
 # ---- drug names --------------------------------------------------------------------------
@@ -111,15 +142,42 @@ def test_drug_from_entity_value_or_synonym(kb, drug_id, generic, brand, typo, fa
 
 def test_synonyms_cover_common_patient_spellings(kb):
     synonyms = {n.lower() for names in kb.drug_synonyms().values() for n in names}
-    for name in ["keytruda", "keytrouda", "pembro", "pembrolizumabe", "opdivo", "nivo", "yervoy", "ipi",
-                 "tecentriq", "atezo", "herceptine", "mabthera", "rituxan", "avastine", "erbitux", "il2",
-                 "il-2", "interleukine 2", "proleukin", "interferon", "interféron alpha", "intron a"]:
+    for name in [
+        "keytruda",
+        "keytrouda",
+        "pembro",
+        "pembrolizumabe",
+        "opdivo",
+        "nivo",
+        "yervoy",
+        "ipi",
+        "tecentriq",
+        "atezo",
+        "herceptine",
+        "mabthera",
+        "rituxan",
+        "avastine",
+        "erbitux",
+        "il2",
+        "il-2",
+        "interleukine 2",
+        "proleukin",
+        "interferon",
+        "interféron alpha",
+        "intron a",
+    ]:
         assert name in synonyms, name
 
 
 def test_no_drug_in_ordinary_french(kb):
-    for text in ["ça interfère avec mes autres médicaments ?", "il a 2 enfants", "j'avais mal au ventre avant",
-                 "mon niveau de fatigue", "je suis à la retraite", "pourquoi on m'a prescrit ça"]:
+    for text in [
+        "ça interfère avec mes autres médicaments ?",
+        "il a 2 enfants",
+        "j'avais mal au ventre avant",
+        "mon niveau de fatigue",
+        "je suis à la retraite",
+        "pourquoi on m'a prescrit ça",
+    ]:
         assert kb.find_drugs(text) == [], text
 
 
@@ -135,25 +193,28 @@ def first_sentence(text: str) -> str:
     return text.split(". ")[0]
 
 
-@pytest.mark.parametrize("question, fragment", [
-    ("keytruda c pour quel cancer", "poumon"),
-    ("mon mari prend du keytruda, ça sert à quoi", "poumon"),
-    ("le Keytruda ça soigne quoi ?", "poumon"),
-    ("indication du keytruda", "poumon"),
-    ("keytruda comment ça marche", "PD-1"),
-    ("le keytruda agit comment ?", "PD-1"),
-    ("quelle est la cible du keytruda", "PD-1"),
-    ("mécanisme du keytruda", "PD-1"),
-    ("keytruda depuis quand", "2014"),
-    ("keytruda c'est sorti en quelle année", "2014"),
-    ("date du keytruda", "2014"),
-    ("le rituximab existe depuis quand ?", "1997"),
-    ("avastin pour quels cancers", "glioblastome"),
-    ("pourquoi on m'a prescrit du keytruda", "poumon"),
-    ("c'est pour quoi le yervoy", "mélanome"),
-    ("opdivo c quel type de cancer", "poumon"),
-    ("le keytruda c'est nouveau ?", "2014"),
-])
+@pytest.mark.parametrize(
+    "question, fragment",
+    [
+        ("keytruda c pour quel cancer", "poumon"),
+        ("mon mari prend du keytruda, ça sert à quoi", "poumon"),
+        ("le Keytruda ça soigne quoi ?", "poumon"),
+        ("indication du keytruda", "poumon"),
+        ("keytruda comment ça marche", "PD-1"),
+        ("le keytruda agit comment ?", "PD-1"),
+        ("quelle est la cible du keytruda", "PD-1"),
+        ("mécanisme du keytruda", "PD-1"),
+        ("keytruda depuis quand", "2014"),
+        ("keytruda c'est sorti en quelle année", "2014"),
+        ("date du keytruda", "2014"),
+        ("le rituximab existe depuis quand ?", "1997"),
+        ("avastin pour quels cancers", "glioblastome"),
+        ("pourquoi on m'a prescrit du keytruda", "poumon"),
+        ("c'est pour quoi le yervoy", "mélanome"),
+        ("opdivo c quel type de cancer", "poumon"),
+        ("le keytruda c'est nouveau ?", "2014"),
+    ],
+)
 def test_aspect_asked_comes_first(kb, question, fragment):
     assert contains(first_sentence(kb.answer("ask_drug", question).text), fragment)
 
@@ -192,46 +253,54 @@ def test_no_drug_asks_which_with_question_buttons(kb):
 
 
 # ---- topics, side effects, management -------------------------------------------------------
-@pytest.mark.parametrize("intent, fragment", [
-    ("ask_immunotherapy", "système immunitaire"),
-    ("ask_immune_system", "adaptative"),
-    ("ask_cytokines", "IL-2"),
-    ("ask_monoclonal_antibodies", "20 ans"),
-    ("ask_checkpoint_inhibitors", "CTLA-4"),
-    ("ask_indications", "radiothérapie"),
-    ("ask_side_effects", "frissons"),
-    ("ask_management", "Levothyrox"),
-    ("ask_rcp_toxicite", "pluridisciplinaire"),
-    ("ask_further_reading", "https://www.onco-occitanie.fr/pro/fiches-effets-secondaires"),
-])
+@pytest.mark.parametrize(
+    "intent, fragment",
+    [
+        ("ask_immunotherapy", "système immunitaire"),
+        ("ask_immune_system", "adaptative"),
+        ("ask_cytokines", "IL-2"),
+        ("ask_monoclonal_antibodies", "20 ans"),
+        ("ask_checkpoint_inhibitors", "CTLA-4"),
+        ("ask_indications", "radiothérapie"),
+        ("ask_side_effects", "frissons"),
+        ("ask_management", "Levothyrox"),
+        ("ask_rcp_toxicite", "pluridisciplinaire"),
+        ("ask_further_reading", "https://www.onco-occitanie.fr/pro/fiches-effets-secondaires"),
+    ],
+)
 def test_every_topic(kb, intent, fragment):
     answer = kb.answer(intent, "")
     assert isinstance(answer, Answer)
-    assert answer.topic == intent[len("ask_"):]
+    assert answer.topic == intent[len("ask_") :]
     assert fragment in answer.text and answer.source
 
 
-@pytest.mark.parametrize("question, organ, fragment", [
-    ("est-ce que ça peut toucher la thyroïde ?", "hormones", "Levothyrox"),
-    ("ça peut donner des problèmes de peau ?", "skin", "hydratation"),
-    ("l'immuno donne la diarrhée ?", "digestive", "lopéramide"),
-    ("est-ce que ça peut donner de la toux ?", "lung", "15"),
-    ("les reins peuvent être touchés ?", "kidney", "1 %"),
-    ("ça peut toucher le sang ?", "blood", "rarissime"),
-    ("c'est dangereux pour le coeur ?", "heart", "poitrine"),
-    ("ça peut toucher les nerfs ?", "nerves", "neurologiques"),
-    ("une réaction pendant la perfusion c'est possible ?", "infusion", "frissons"),
-    ("le foie peut être touché ?", "liver", "jaunes"),
-    ("ça peut toucher les yeux ?", "eyes", "vision floue"),
-    ("ça donne de la fièvre ?", "fever", "38 °C"),
-    ("l'immuno ça fatigue ?", "fatigue", "fatigue"),
-    ("l'interféron peut jouer sur le moral ?", "mood", "15"),
-])
+@pytest.mark.parametrize(
+    "question, organ, fragment",
+    [
+        ("est-ce que ça peut toucher la thyroïde ?", "hormones", "Levothyrox"),
+        ("ça peut donner des problèmes de peau ?", "skin", "hydratation"),
+        ("l'immuno donne la diarrhée ?", "digestive", "lopéramide"),
+        ("est-ce que ça peut donner de la toux ?", "lung", "15"),
+        ("les reins peuvent être touchés ?", "kidney", "1 %"),
+        ("ça peut toucher le sang ?", "blood", "rarissime"),
+        ("c'est dangereux pour le coeur ?", "heart", "poitrine"),
+        ("ça peut toucher les nerfs ?", "nerves", "neurologiques"),
+        ("une réaction pendant la perfusion c'est possible ?", "infusion", "frissons"),
+        ("le foie peut être touché ?", "liver", "jaunes"),
+        ("ça peut toucher les yeux ?", "eyes", "vision floue"),
+        ("ça donne de la fièvre ?", "fever", "38 °C"),
+        ("l'immuno ça fatigue ?", "fatigue", "fatigue"),
+        ("l'interféron peut jouer sur le moral ?", "mood", "15"),
+    ],
+)
 def test_side_effect_by_organ_ends_with_invitation(kb, question, organ, fragment):
     answer = kb.answer("ask_side_effects", question)
     assert answer.organs == [organ]
     assert fragment in answer.text
-    assert answer.text.rstrip().endswith("Si vous avez ce symptôme en ce moment, décrivez-le-moi : je vous dirai quoi faire.")
+    assert answer.text.rstrip().endswith(
+        "Si vous avez ce symptôme en ce moment, décrivez-le-moi : je vous dirai quoi faire."
+    )
 
 
 def test_serious_side_effects_say_when_to_call_15(kb):
@@ -241,7 +310,9 @@ def test_serious_side_effects_say_when_to_call_15(kb):
 
 def test_general_side_effects_end_with_invitation(kb):
     for text in ["", "quels effets secondaires ?", "le keytruda a des effets secondaires ?", "xyz"]:
-        assert kb.answer("ask_side_effects", text).text.rstrip().endswith("je vous dirai quoi faire."), text
+        assert (
+            kb.answer("ask_side_effects", text).text.rstrip().endswith("je vous dirai quoi faire.")
+        ), text
 
 
 def test_side_effects_of_a_non_checkpoint_drug_refer_to_the_team(kb):
@@ -270,9 +341,11 @@ def test_garbage_text_never_raises(kb, text):
 
 
 @settings(deadline=None)
-@given(intent=st.one_of(st.sampled_from(ALL_INTENTS), st.text(max_size=20)),
-       text=st.text(max_size=200),
-       drugs=st.one_of(st.none(), st.lists(st.text(max_size=15), max_size=3)))
+@given(
+    intent=st.one_of(st.sampled_from(ALL_INTENTS), st.text(max_size=20)),
+    text=st.text(max_size=200),
+    drugs=st.one_of(st.none(), st.lists(st.text(max_size=15), max_size=3)),
+)
 def test_answer_never_raises_and_is_never_empty(kb, intent, text, drugs):
     answer = kb.answer(intent, text, None if drugs is None else {"drug": drugs})
     assert isinstance(answer, Answer) and answer.text.strip()
@@ -298,7 +371,9 @@ def test_faq_covers_every_entry(kb):
 # ---- generated NLU lookup and conversation cases ---------------------------------------------
 def test_drug_lookup_file_is_in_sync():
     script = REPO / "scripts" / "build_nlu_lookups.py"
-    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     data = yaml.safe_load((REPO / "data" / "nlu" / "drug_lookup.yml").read_text(encoding="utf-8"))
     assert data["version"] == "3.1"
@@ -306,7 +381,11 @@ def test_drug_lookup_file_is_in_sync():
 
 
 def load_cases():
-    return [case for path in CONVERSATION_FILES for case in yaml.safe_load(path.read_text("utf-8"))["cases"]]
+    return [
+        case
+        for path in CONVERSATION_FILES
+        for case in yaml.safe_load(path.read_text("utf-8"))["cases"]
+    ]
 
 
 def test_conversation_cases_are_well_formed():
@@ -326,7 +405,9 @@ def test_conversation_case_answered_by_knowledge(kb, case):
         expect = turn["expect"]
         answer = kb.answer(expect["intent"], turn["user"])
         assert all(contains(answer.text, f) for f in expect.get("all_of", [])), answer.text
-        assert not expect.get("any_of") or any(contains(answer.text, f) for f in expect["any_of"]), answer.text
+        assert not expect.get("any_of") or any(
+            contains(answer.text, f) for f in expect["any_of"]
+        ), answer.text
         assert not any(contains(answer.text, f) for f in expect.get("none_of", [])), answer.text
         assert bool(answer.buttons) == expect.get("buttons", bool(answer.buttons))
         if expect["intent"] == "ask_side_effects":

@@ -1,4 +1,5 @@
 """immuno.language: offline language detection and what patients who do not write French read."""
+
 import re
 from datetime import datetime, timezone
 
@@ -9,6 +10,7 @@ from immuno import language
 from immuno.contacts import load_contacts
 
 from immuno.paths import ROOT as REPO
+
 DOMAIN = yaml.safe_load((REPO / "domain.yml").read_text(encoding="utf-8"))
 DATA = yaml.safe_load((REPO / "knowledge" / "languages.yml").read_text(encoding="utf-8"))
 OPEN = datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc)  # a Tuesday, 11:00 in Paris
@@ -29,28 +31,59 @@ def test_no_french_training_example_is_taken_for_another_language():
     assert [t for t in texts if language.detect(t) != "fr"] == []
 
 
-@pytest.mark.parametrize("text, code", [
-    ("I have a fever", "en"), ("do you speak english ?", "en"), ("my skin is itchy and I have a rash", "en"),
-    ("tengo dolor de cabeza muy fuerte", "es"), ("hola, no hablo francés", "es"),
-    ("tenho dor no peito", "pt"), ("olá, não falo francês", "pt"),
-    ("bună ziua, nu vorbesc franceză", "ro"), ("mă doare capul foarte tare", "ro"),
-    ("merhaba, fransızca konuşamıyorum", "tr"), ("başım çok ağrıyor", "tr"),
-    ("مرحبا، لا أتكلم الفرنسية", "ar"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("I have a fever", "en"),
+        ("do you speak english ?", "en"),
+        ("my skin is itchy and I have a rash", "en"),
+        ("tengo dolor de cabeza muy fuerte", "es"),
+        ("hola, no hablo francés", "es"),
+        ("tenho dor no peito", "pt"),
+        ("olá, não falo francês", "pt"),
+        ("bună ziua, nu vorbesc franceză", "ro"),
+        ("mă doare capul foarte tare", "ro"),
+        ("merhaba, fransızca konuşamıyorum", "tr"),
+        ("başım çok ağrıyor", "tr"),
+        ("مرحبا، لا أتكلم الفرنسية", "ar"),
+    ],
+)
 def test_supported_languages(text, code):
     assert language.detect(text) == code
 
 
-@pytest.mark.parametrize("text", ["", "ok", "hello", "thanks", "help", "stop", "oui", "38,5", "keytruda", "si si", "on se reparle bientot"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "ok",
+        "hello",
+        "thanks",
+        "help",
+        "stop",
+        "oui",
+        "38,5",
+        "keytruda",
+        "si si",
+        "on se reparle bientot",
+    ],
+)
 def test_short_or_ambiguous_text_is_french(text):
     assert language.detect(text) == "fr"
 
 
-@pytest.mark.parametrize("text, level", [
-    ("I can't breathe", "emergency"), ("I have chest pain", "emergency"), ("she passed out", "emergency"),
-    ("I have a fever", "urgent"), ("I have diarrhea", "urgent"), ("I am very tired", "advice"),
-    ("what does keytruda do", None),
-])
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("I can't breathe", "emergency"),
+        ("I have chest pain", "emergency"),
+        ("she passed out", "emergency"),
+        ("I have a fever", "urgent"),
+        ("I have diarrhea", "urgent"),
+        ("I am very tired", "advice"),
+        ("what does keytruda do", None),
+    ],
+)
 def test_english_levels(text, level):
     assert language.load_languages().english_level(text) == level
 
@@ -61,13 +94,17 @@ def test_english_urgent_and_advice_give_the_number_for_this_hour():
     assert urgent == [DATA["english"]["messages"]["urgent"].format(phone=team.day_phone)]
     assert team.line_24_7 in language.reply_lines("en", "I have a fever", team, CLOSED)[0]
     assert "Tell your oncology team" in language.reply_lines("en", "I feel tired", team, OPEN)[0]
-    assert language.reply_lines("en", "what is keytruda", team, OPEN) == [f"Your oncology team: {team.day_phone}."]
+    assert language.reply_lines("en", "what is keytruda", team, OPEN) == [
+        f"Your oncology team: {team.day_phone}."
+    ]
 
 
 @pytest.mark.parametrize("code", ["es", "pt", "ro", "tr", "ar"])
 def test_other_languages_give_the_team_number(code):
     team = load_contacts()
-    assert language.reply_lines(code, "...", team, OPEN) == [DATA["other"][code]["team"].format(phone=team.day_phone)]
+    assert language.reply_lines(code, "...", team, OPEN) == [
+        DATA["other"][code]["team"].format(phone=team.day_phone)
+    ]
 
 
 def test_french_gets_nothing_from_the_action():
@@ -76,8 +113,11 @@ def test_french_gets_nothing_from_the_action():
 
 
 def _variation(name, code):
-    return [v for v in DOMAIN["responses"][name]
-            if any(c["name"] == "language" and c["value"] == code for c in v.get("condition") or [])]
+    return [
+        v
+        for v in DOMAIN["responses"][name]
+        if any(c["name"] == "language" and c["value"] == code for c in v.get("condition") or [])
+    ]
 
 
 def test_domain_english_emergency_mirrors_the_data_and_keeps_the_numbers():
@@ -112,15 +152,26 @@ def test_domain_english_handled_line_mirrors_the_data():
 def test_the_english_emergency_is_followed_by_the_team_to_tell_in_english():
     team = load_contacts()
     assert language.emergency_followup_lines("en", team, OPEN) == [
-        DATA["english"]["messages"]["after_emergency"].format(phone=team.day_phone)]
+        DATA["english"]["messages"]["after_emergency"].format(phone=team.day_phone)
+    ]
     assert team.line_24_7 in language.emergency_followup_lines("en", team, CLOSED)[0]
     assert language.emergency_followup_lines("fr", team, OPEN) is None
     assert language.emergency_followup_lines(None, team, OPEN) is None
 
 
-@pytest.mark.parametrize("text, tells", [
-    ("ok", False), ("thanks", False), ("hello", False), ("38,5", False), ("👍", False),
-    ("merci", True), ("I am fine", True), ("tengo fiebre", True), ("مرحبا، لا أتكلم", True),
-])
+@pytest.mark.parametrize(
+    "text, tells",
+    [
+        ("ok", False),
+        ("thanks", False),
+        ("hello", False),
+        ("38,5", False),
+        ("👍", False),
+        ("merci", True),
+        ("I am fine", True),
+        ("tengo fiebre", True),
+        ("مرحبا، لا أتكلم", True),
+    ],
+)
 def test_only_a_message_with_a_typical_word_tells_its_language(text, tells):
     assert language.tells(text) is tells

@@ -1,6 +1,7 @@
 """The layout shows the architecture (docs/ARCHITECTURE.md, "Layout"): the core imports
 no Rasa, the action server's image (actions/, immuno/) needs nothing of the Rasa server's
 package, and the repository root is computed in one place."""
+
 import ast
 import os
 import re

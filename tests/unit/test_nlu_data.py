@@ -1,10 +1,12 @@
 """Training data that Rasa would silently skip or that contradicts itself."""
+
 from collections import defaultdict
 import re
 
 import yaml
 
 from immuno.paths import ROOT
+
 NLU_FILES = [ROOT / "data" / "nlu.yml", *sorted((ROOT / "data" / "nlu").glob("*.yml"))]
 MIN_EXAMPLES = 15
 
@@ -49,7 +51,13 @@ def test_a_practical_question_gets_the_same_answer_whichever_knowledge_intent_re
     from immuno.knowledge import load_knowledge
 
     knowledge = load_knowledge()
-    intents = ("ask_practical", "ask_drug", "ask_management", "ask_side_effects", "ask_immunotherapy")
+    intents = (
+        "ask_practical",
+        "ask_drug",
+        "ask_management",
+        "ask_side_effects",
+        "ask_immunotherapy",
+    )
     checked, differ = 0, []
     for path in NLU_FILES:
         for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
@@ -60,9 +68,13 @@ def test_a_practical_question_gets_the_same_answer_whichever_knowledge_intent_re
                 drugs = re.findall(r'"value": "([^"]+)"', line)
                 if item["intent"] == "ask_drug" and not knowledge.practical.find(text):
                     continue
-                answers = {i: knowledge.answer(i, text, {"drug": drugs} if drugs else {}) for i in intents}
+                answers = {
+                    i: knowledge.answer(i, text, {"drug": drugs} if drugs else {}) for i in intents
+                }
                 checked += 1
                 if len({a.text for a in answers.values()}) > 1 or not (
-                        answers["ask_drug"].topic.startswith("practical") or answers["ask_drug"].topic == "unknown_drug"):
+                    answers["ask_drug"].topic.startswith("practical")
+                    or answers["ask_drug"].topic == "unknown_drug"
+                ):
                     differ.append(text)
     assert checked >= 90 and differ == []

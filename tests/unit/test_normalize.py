@@ -43,7 +43,9 @@ def test_letters_repeated_three_times_or_more_are_cut_to_two():
     assert normalize("1000") == "1000"  # digits are kept
 
 
-@pytest.mark.parametrize("raw", ["", None, "😱🤒", "\x00\x01\x7f", "é" * 20000, "?!…", 12, "\ud800"])
+@pytest.mark.parametrize(
+    "raw", ["", None, "😱🤒", "\x00\x01\x7f", "é" * 20000, "?!…", 12, "\ud800"]
+)
 def test_never_raises_on_odd_input(raw):
     assert isinstance(normalize(raw), str)
 
@@ -63,23 +65,39 @@ def test_property_never_raises_and_output_is_clean(text):
     assert all(c.isascii() for c in out)
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("jcrache du sang", "je crache du sang"),
-    ("jrespire tres mal", "je respire tres mal"),
-    ("jgrelotte depuis hier", "je grelotte depuis hier"),
-    ("jmange plus rien", "je mange plus rien"),
-    ("ça mgratte partout", "ca me gratte partout"),
-    ("les selles st noires", "les selles sont noires"),
-    ("ya du sang ds le pipi", "il y a du sang dans le pipi"),
-    ("jsuis crevé pcq jdors pas", "je suis creve parce que je dors pas"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("jcrache du sang", "je crache du sang"),
+        ("jrespire tres mal", "je respire tres mal"),
+        ("jgrelotte depuis hier", "je grelotte depuis hier"),
+        ("jmange plus rien", "je mange plus rien"),
+        ("ça mgratte partout", "ca me gratte partout"),
+        ("les selles st noires", "les selles sont noires"),
+        ("ya du sang ds le pipi", "il y a du sang dans le pipi"),
+        ("jsuis crevé pcq jdors pas", "je suis creve parce que je dors pas"),
+    ],
+)
 def test_glued_pronouns_and_sms_words_are_read(raw, expected):
     assert normalize(raw) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "trois selles", "ca tremble", "trop fatigue", "5 mg", "10 ml", "tres mal", "triste",
-    "transpire", "travail", "trouble", "mmol", "tsh basse",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trois selles",
+        "ca tremble",
+        "trop fatigue",
+        "5 mg",
+        "10 ml",
+        "tres mal",
+        "triste",
+        "transpire",
+        "travail",
+        "trouble",
+        "mmol",
+        "tsh basse",
+    ],
+)
 def test_real_words_starting_with_t_or_m_are_not_broken(text):
     assert normalize(text) == text

@@ -1,4 +1,5 @@
 """immuno.phrases: a clinician's plain-word phrase finds the ways patients inflect it."""
+
 import pytest
 
 from immuno import phrases
@@ -13,10 +14,15 @@ class _Lexicon:
         self.phrases = by_sign
 
 
-@pytest.mark.parametrize("text", [
-    "je me sentais partir", "il se sent partir", "je me sens vraiment partir",
-    "elle se sentait tout partir",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je me sentais partir",
+        "il se sent partir",
+        "je me sens vraiment partir",
+        "elle se sentait tout partir",
+    ],
+)
 def test_a_phrase_is_found_whatever_the_person_tense_or_intensifier(text):
     lexicon = _Lexicon(loss_of_consciousness=["se sentir partir"])
     assert [sid for _, _, sid in phrases.find(lexicon, text)] == ["loss_of_consciousness"]
@@ -44,43 +50,52 @@ def test_phrases_of_the_lexicon_are_read_as_signs_present():
     assert any(f.sign == sid and f.assertion == "present" for f in finding), (sid, phrase)
 
 
-@pytest.mark.parametrize("text", [
-    "je me sentais partr",  # a letter dropped
-    "je me sentais patrir",  # two letters swapped
-    "je me sentais parttir",  # a letter doubled
-    "je me sentais partie",  # a letter changed... on a stem of 5 letters or more
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je me sentais partr",  # a letter dropped
+        "je me sentais patrir",  # two letters swapped
+        "je me sentais parttir",  # a letter doubled
+        "je me sentais partie",  # a letter changed... on a stem of 5 letters or more
+    ],
+)
 def test_one_typo_in_a_long_phrase_word_is_read(text):
     lexicon = _Lexicon(loss_of_consciousness=["se sentir partir"])
     assert [sid for _, _, sid in phrases.find(lexicon, text)] == ["loss_of_consciousness"]
 
 
-@pytest.mark.parametrize("text, sign", [
-    ("il respir tres vite", "fast_breathing"),  # the word is the stem of the phrase's
-    ("une respriation rapide", "fast_breathing"),
-    ("une tache rougge sur le bras", "skin_rash"),
-    ("le morale dans les chausettes", "low_mood"),
-    ("une selle couleur goudrom", "black_stool"),
-    # plain words added to the lexicon for this (they were only patterns)
-    ("des urinnes foncees", "dark_urine"),
-    ("les chvilles gonflees depuis hier", "swollen_ankles"),
-    ("des palptations le soir", "palpitations"),
-    ("une migrainne depuis ce matin", "headache"),
-])
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("il respir tres vite", "fast_breathing"),  # the word is the stem of the phrase's
+        ("une respriation rapide", "fast_breathing"),
+        ("une tache rougge sur le bras", "skin_rash"),
+        ("le morale dans les chausettes", "low_mood"),
+        ("une selle couleur goudrom", "black_stool"),
+        # plain words added to the lexicon for this (they were only patterns)
+        ("des urinnes foncees", "dark_urine"),
+        ("les chvilles gonflees depuis hier", "swollen_ankles"),
+        ("des palptations le soir", "palpitations"),
+        ("une migrainne depuis ce matin", "headache"),
+    ],
+)
 def test_typos_are_read_with_the_lexicon(text, sign):
     assert sign in understand(text).present
 
 
-@pytest.mark.parametrize("text, lexicon", [
-    ("une salle noire", {"black_stool": ["selle noire"]}),  # real words one letter apart
-    ("un mail noir", {"black_stool": ["mal noir"]}),  # short words: no typo
-    ("un mal noir", {"black_stool": ["mail noir"]}),
-    ("une force rouge", {"skin_rash": ["forte rouge"]}),  # 5 letters: no changed letter
-    ("une tache rouge", {"skin_rash": ["bache rouge"]}),  # never the first letter
-    ("pas de fievre", {"fever": ["plus de fievre"]}),  # negation words are never typos
-    ("38.6 de fievre", {"fever": ["38.5 de fievre"]}),  # nor numbers
-    ("au debut du traitement", {"dizziness": ["debout du traitement"]}),
-])
+@pytest.mark.parametrize(
+    "text, lexicon",
+    [
+        ("une salle noire", {"black_stool": ["selle noire"]}),  # real words one letter apart
+        ("un mail noir", {"black_stool": ["mal noir"]}),  # short words: no typo
+        ("un mal noir", {"black_stool": ["mail noir"]}),
+        ("une force rouge", {"skin_rash": ["forte rouge"]}),  # 5 letters: no changed letter
+        ("une tache rouge", {"skin_rash": ["bache rouge"]}),  # never the first letter
+        ("pas de fievre", {"fever": ["plus de fievre"]}),  # negation words are never typos
+        ("38.6 de fievre", {"fever": ["38.5 de fievre"]}),  # nor numbers
+        ("au debut du traitement", {"dizziness": ["debout du traitement"]}),
+    ],
+)
 def test_real_words_are_not_read_as_typos(text, lexicon):
     assert phrases.find(_Lexicon(**lexicon), text) == []
 
@@ -90,4 +105,3 @@ def test_the_typo_index_keeps_the_cost_linear():
     text = " ".join(["je me sentais partr"] * 200)
     assert len(phrases.find(lexicon, text)) == 200
     assert len(lexicon._phrase_alts) <= 5  # one look-up per distinct word
-

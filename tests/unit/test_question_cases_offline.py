@@ -11,8 +11,12 @@ from immuno.knowledge import load_knowledge
 from immuno.normalize import normalize
 
 from immuno.paths import ROOT as REPO
-CASES = [c for f in sorted((REPO / "tests" / "conversations").glob("questions_*.yml"))
-         for c in yaml.safe_load(f.read_text(encoding="utf-8"))["cases"]]
+
+CASES = [
+    c
+    for f in sorted((REPO / "tests" / "conversations").glob("questions_*.yml"))
+    for c in yaml.safe_load(f.read_text(encoding="utf-8"))["cases"]
+]
 DOMAIN = yaml.safe_load((REPO / "domain.yml").read_text(encoding="utf-8"))
 EMERGENCY_FR = DOMAIN["responses"]["utter_emergency"][0]["text"]
 
@@ -37,7 +41,11 @@ def offline_reply(text, expect):
         if code == "en" and language.load_languages().english_level(text) == "emergency":
             return domain_text("utter_emergency", "en"), code, "report_emergency"
         lines = language.reply_lines(code, text, load_contacts())
-        return "\n".join([domain_text("utter_other_language", code), *lines]), code, "other_language"
+        return (
+            "\n".join([domain_text("utter_other_language", code), *lines]),
+            code,
+            "other_language",
+        )
     if intent == "report_emergency":
         return EMERGENCY_FR, code, intent
     if intent and intent.startswith("ask_"):

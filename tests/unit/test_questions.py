@@ -1,5 +1,6 @@
 """Question understanding beyond the intent: practical topics, drugs the material
 does not describe, the aspect asked, the drugs named for a cancer, and the content fixes."""
+
 from __future__ import annotations
 
 import re
@@ -13,6 +14,7 @@ from immuno.knowledge import Knowledge, load_knowledge
 from immuno.normalize import normalize
 
 from immuno.paths import ROOT as REPO
+
 NOT_COVERED = "mon support ne traite pas"
 CARD_MARKERS = ["sa cible est", "dans le support, il est cite"]
 
@@ -92,9 +94,13 @@ def test_a_hospital_adds_its_vetted_answer_without_code(tmp_path):
     directory = _copy_knowledge(tmp_path)
     data = yaml.safe_load((directory / "practical.yml").read_text(encoding="utf-8"))
     alcohol = next(t for t in data["topics"] if t["id"] == "alcohol")
-    alcohol["hospital"] = {"text": "Notre équipe conseille de ne pas boire d'alcool pendant le traitement.",
-                           "source": "Service d'oncologie, fiche validée le 2026-11-01"}
-    (directory / "practical.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    alcohol["hospital"] = {
+        "text": "Notre équipe conseille de ne pas boire d'alcool pendant le traitement.",
+        "source": "Service d'oncologie, fiche validée le 2026-11-01",
+    }
+    (directory / "practical.yml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
     answer = Knowledge.from_directory(directory).answer("ask_drug", "une bière avec opdivo ?")
     assert has(answer.text, "Notre équipe conseille") and not has(answer.text, NOT_COVERED)
     assert "fiche validée" in answer.source and answer.unanswered == []
@@ -104,7 +110,9 @@ def test_a_hospital_answer_without_source_is_refused(tmp_path):
     directory = _copy_knowledge(tmp_path)
     data = yaml.safe_load((directory / "practical.yml").read_text(encoding="utf-8"))
     data["topics"][0]["hospital"] = {"text": "Oui.", "source": ""}
-    (directory / "practical.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (directory / "practical.yml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
     with pytest.raises(ValueError, match="source"):
         Knowledge.from_directory(directory)
 
@@ -112,7 +120,10 @@ def test_a_hospital_answer_without_source_is_refused(tmp_path):
 def test_flu_vaccine_is_not_a_fever_question(kb):
     answer = kb.answer("ask_side_effects", "le vaccin contre la grippe donne de la fièvre ?")
     assert answer.topic == "practical:vaccines"
-    assert kb.answer("ask_immunotherapy", "l'immunothérapie c'est un vaccin ?").topic == "immunotherapy"
+    assert (
+        kb.answer("ask_immunotherapy", "l'immunothérapie c'est un vaccin ?").topic
+        == "immunotherapy"
+    )
 
 
 # ---- drugs the material does not describe ----------------------------------------------------
@@ -124,7 +135,9 @@ def test_every_listed_name_is_unknown_never_another_card(kb, entry):
     for name in entry["names"]:
         answer = kb.answer("ask_drug", f"c'est quoi {name} ?")
         assert answer.topic == "unknown_drug", (name, answer.text)
-        assert answer.drugs == [] and answer.unanswered[0] == f"drug:{str(entry['names'][0]).lower()}"
+        assert (
+            answer.drugs == [] and answer.unanswered[0] == f"drug:{str(entry['names'][0]).lower()}"
+        )
         assert has(answer.text, "pas d'information") and has(answer.text, str(name)), answer.text
         assert not any(has(answer.text, m) for m in CARD_MARKERS)
 
@@ -133,13 +146,24 @@ def test_brand_is_said_back_with_its_generic_name(kb):
     assert has(kb.answer("ask_drug", "l'imfinzi ça sert à quoi").text, "Imfinzi (durvalumab)")
 
 
-@pytest.mark.parametrize("name", ["zolbetuximab", "ivonescimab", "obecabtagene autoleucel", "capivasertinib", "inavolisib"])
+@pytest.mark.parametrize(
+    "name",
+    ["zolbetuximab", "ivonescimab", "obecabtagene autoleucel", "capivasertinib", "inavolisib"],
+)
 def test_unlisted_names_are_recognised_by_their_stem(kb, name):
     answer = kb.answer("ask_drug", f"mon oncologue parle de {name}, c'est quoi ?")
     assert answer.topic == "unknown_drug" and has(answer.text, "pas d'information"), answer.text
 
 
-@pytest.mark.parametrize("typo, drug_id", [("pembrolizumabe", "pembrolizumab"), ("nivolumap", "nivolumab"), ("rituximabe", "rituximab"), ("atezolisumab", "atezolizumab")])
+@pytest.mark.parametrize(
+    "typo, drug_id",
+    [
+        ("pembrolizumabe", "pembrolizumab"),
+        ("nivolumap", "nivolumab"),
+        ("rituximabe", "rituximab"),
+        ("atezolisumab", "atezolizumab"),
+    ],
+)
 def test_a_known_drug_misspelt_is_not_taken_for_an_unknown_one(kb, typo, drug_id):
     answer = kb.answer("ask_drug", f"c'est quoi le {typo} ?")
     assert answer.drugs == [drug_id] and answer.topic == "drug"
@@ -147,12 +171,16 @@ def test_a_known_drug_misspelt_is_not_taken_for_an_unknown_one(kb, typo, drug_id
 
 def test_known_and_unknown_drug_together(kb):
     answer = kb.answer("ask_drug", "keytruda et durvalumab ensemble ?", {"drug": ["pembrolizumab"]})
-    assert has(answer.text, "pas d'information sur durvalumab") and has(answer.text, "du pembrolizumab (Keytruda)")
+    assert has(answer.text, "pas d'information sur durvalumab") and has(
+        answer.text, "du pembrolizumab (Keytruda)"
+    )
     assert not has(answer.text, "sa cible est")
 
 
 def test_a_longer_unknown_name_wins_over_the_known_drug_inside_it(kb):
-    answer = kb.answer("ask_drug", "le trastuzumab deruxtecan c'est quoi", {"drug": ["trastuzumab"]})
+    answer = kb.answer(
+        "ask_drug", "le trastuzumab deruxtecan c'est quoi", {"drug": ["trastuzumab"]}
+    )
     assert answer.topic == "unknown_drug" and answer.drugs == [] and not has(answer.text, "HER2")
 
 
@@ -163,20 +191,30 @@ def test_an_unknown_name_tagged_as_a_drug_by_the_classifier_is_ignored(kb):
 
 def test_car_t_gets_no_checkpoint_side_effects(kb):
     answer = kb.answer("ask_side_effects", "les CAR-T ont quels effets secondaires ?")
-    assert answer.topic == "unknown_drug" and not has(answer.text, "inhibiteurs de points de contrôle")
+    assert answer.topic == "unknown_drug" and not has(
+        answer.text, "inhibiteurs de points de contrôle"
+    )
 
 
 def test_ordinary_french_holds_no_unknown_drug(kb):
-    for text in ["j'ai mal au ventre depuis hier", "car je suis fatigué", "le cancer du poumon", "mon traitement avec la chimio"]:
+    for text in [
+        "j'ai mal au ventre depuis hier",
+        "car je suis fatigué",
+        "le cancer du poumon",
+        "mon traitement avec la chimio",
+    ]:
         assert kb.unknown.find(text, lambda w: False)[0] == [], text
 
 
 # ---- the aspect asked ---------------------------------------------------------------------
-@pytest.mark.parametrize("question, first", [
-    ("que cible le keytruda ?", "Le pembrolizumab (Keytruda) : sa cible est PD-1"),
-    ("l'herceptin cible quoi ?", "Le trastuzumab (Herceptin) : sa cible est HER2"),
-    ("tecentriq agit sur quoi ?", "L'atezolizumab (Tecentriq) : sa cible est PD-L1"),
-])
+@pytest.mark.parametrize(
+    "question, first",
+    [
+        ("que cible le keytruda ?", "Le pembrolizumab (Keytruda) : sa cible est PD-1"),
+        ("l'herceptin cible quoi ?", "Le trastuzumab (Herceptin) : sa cible est HER2"),
+        ("tecentriq agit sur quoi ?", "L'atezolizumab (Tecentriq) : sa cible est PD-L1"),
+    ],
+)
 def test_target_question_names_the_target_first(kb, question, first):
     assert kb.answer("ask_drug", question).text.startswith(first)
 
@@ -184,15 +222,23 @@ def test_target_question_names_the_target_first(kb, question, first):
 def test_melanoma_patient_on_keytruda_is_told_the_deck_names_only_some_uses(kb):
     text = kb.answer("ask_drug", "j'ai un mélanome et je suis sous keytruda, pourquoi ?").text
     assert text.startswith("Le pembrolizumab (Keytruda) : dans le support")
-    assert has(text, "ne cite que certains de ses usages") and has(text, "pourquoi il vous a été prescrit")
+    assert has(text, "ne cite que certains de ses usages") and has(
+        text, "pourquoi il vous a été prescrit"
+    )
 
 
-@pytest.mark.parametrize("question, drugs", [
-    ("quelle immunothérapie pour le cancer du poumon ?", ["nivolumab", "pembrolizumab", "bevacizumab"]),
-    ("quels médicaments pour le cancer du sein ?", ["trastuzumab", "atezolizumab"]),
-    ("quel traitement pour le cancer du rein ?", ["il2"]),
-    ("quelle immunothérapie pour un mélanome ?", ["ipilimumab", "interferon_alpha_2b"]),
-])
+@pytest.mark.parametrize(
+    "question, drugs",
+    [
+        (
+            "quelle immunothérapie pour le cancer du poumon ?",
+            ["nivolumab", "pembrolizumab", "bevacizumab"],
+        ),
+        ("quels médicaments pour le cancer du sein ?", ["trastuzumab", "atezolizumab"]),
+        ("quel traitement pour le cancer du rein ?", ["il2"]),
+        ("quelle immunothérapie pour un mélanome ?", ["ipilimumab", "interferon_alpha_2b"]),
+    ],
+)
 def test_which_drugs_for_a_cancer_lists_those_the_deck_names(kb, question, drugs):
     answer = kb.answer("ask_indications", question)
     assert answer.topic == "cancer" and answer.drugs == drugs
@@ -201,7 +247,10 @@ def test_which_drugs_for_a_cancer_lists_those_the_deck_names(kb, question, drugs
 
 def test_a_cancer_the_deck_names_no_drug_for_says_so(kb):
     answer = kb.answer("ask_indications", "quelle immunothérapie pour le cancer de la prostate ?")
-    assert has(answer.text, "ne cite aucun médicament pour le cancer de la prostate") and answer.drugs == []
+    assert (
+        has(answer.text, "ne cite aucun médicament pour le cancer de la prostate")
+        and answer.drugs == []
+    )
 
 
 def test_a_cancer_word_alone_is_not_a_which_drug_question(kb):
@@ -224,14 +273,17 @@ def test_side_effect_aspect_of_a_drug_question(kb):
     assert answer.topic == "side_effects" and has(answer.text, "inhibiteur de points de contrôle")
 
 
-@pytest.mark.parametrize("question, topic", [
-    ("le keytruda on le prend pendant combien de temps ?", "duration"),
-    ("c'est quoi la dose d'opdivo ?", "dose"),
-    ("tecentriq c'est tous les combien ?", "schedule"),
-    ("le yervoy coûte combien ?", "price"),
-    ("le keytruda va marcher pour moi ?", "efficacy"),
-    ("le keytruda a des interactions avec mes médicaments ?", "other_medicines"),
-])
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("le keytruda on le prend pendant combien de temps ?", "duration"),
+        ("c'est quoi la dose d'opdivo ?", "dose"),
+        ("tecentriq c'est tous les combien ?", "schedule"),
+        ("le yervoy coûte combien ?", "price"),
+        ("le keytruda va marcher pour moi ?", "efficacy"),
+        ("le keytruda a des interactions avec mes médicaments ?", "other_medicines"),
+    ],
+)
 def test_uncovered_aspect_of_a_drug_is_said_not_covered_not_the_card(kb, question, topic):
     answer = kb.answer("ask_drug", question)
     assert answer.topic == f"practical:{topic}" and has(answer.text, NOT_COVERED)
@@ -246,16 +298,25 @@ def test_existing_aspects_still_answer_from_the_card(kb):
 # ---- content corrections (item 4) -------------------------------------------------------------
 def all_answer_texts(kb):
     texts = [e.answer for s in kb.faq() for e in s.entries]
-    texts += [kb.answer(i, q).text for i, q in [("ask_management", "comment on soigne la diarrhée ?"),
-                                                ("ask_management", "comment on traite les boutons ?"),
-                                                ("ask_management", "comment on soigne une toxicité pulmonaire ?")]]
+    texts += [
+        kb.answer(i, q).text
+        for i, q in [
+            ("ask_management", "comment on soigne la diarrhée ?"),
+            ("ask_management", "comment on traite les boutons ?"),
+            ("ask_management", "comment on soigne une toxicité pulmonaire ?"),
+        ]
+    ]
     return texts
 
 
 def test_pd_l1_is_a_ligand_on_tumour_cells(kb):
     assert has(kb.drug("atezolizumab").target_text, "à la surface des cellules tumorales")
-    assert not has(kb.drug("atezolizumab").target_text, "récepteur des lymphocytes T") or has(kb.drug("atezolizumab").target_text, "au récepteur PD-1")
-    assert has(kb.topics["checkpoint_inhibitors"].answer, "PD-L1, une protéine que les cellules tumorales")
+    assert not has(kb.drug("atezolizumab").target_text, "récepteur des lymphocytes T") or has(
+        kb.drug("atezolizumab").target_text, "au récepteur PD-1"
+    )
+    assert has(
+        kb.topics["checkpoint_inhibitors"].answer, "PD-L1, une protéine que les cellules tumorales"
+    )
 
 
 def test_ipilimumab_arrived_it_was_not_discovered(kb):
@@ -277,7 +338,9 @@ def test_rituximab_destroys_the_b_cells_it_binds(kb):
 def test_cbnpc_is_spelt_out(kb):
     for text in all_answer_texts(kb):
         if "CBNPC" in text or "petites cellules" in text:
-            assert has(text, "cancer bronchique non à petites cellules") and not has(text, "bronchique du poumon"), text
+            assert has(text, "cancer bronchique non à petites cellules") and not has(
+                text, "bronchique du poumon"
+            ), text
 
 
 def test_every_answer_naming_loperamide_or_corticosteroids_says_only_on_the_team_s_advice(kb):
@@ -288,7 +351,9 @@ def test_every_answer_naming_loperamide_or_corticosteroids_says_only_on_the_team
 
 def test_patient_card_topic(kb):
     answer = kb.answer("ask_practical", "à quoi sert ma carte patient ?")
-    assert has(answer.text, "chaque médecin, pharmacien et dentiste") and has(answer.text, "carte patient")
+    assert has(answer.text, "chaque médecin, pharmacien et dentiste") and has(
+        answer.text, "carte patient"
+    )
     assert answer.unanswered == []
 
 
@@ -316,4 +381,7 @@ def test_faq_lists_the_practical_topics(kb):
 def test_a_drug_question_read_as_a_general_topic_gets_the_drug(kb):
     answer = kb.answer("ask_immunotherapy", "quel est le mecanisme d action du nivolumab")
     assert answer.topic == "drug" and has(answer.text.split(".")[0], "PD-1")
-    assert kb.answer("ask_checkpoint_inhibitors", "c'est quoi les anti-PD-1 ?").topic == "checkpoint_inhibitors"
+    assert (
+        kb.answer("ask_checkpoint_inhibitors", "c'est quoi les anti-PD-1 ?").topic
+        == "checkpoint_inhibitors"
+    )

@@ -1,4 +1,5 @@
 """immuno.triage against docs/clinical/triage-reference.md, row by row."""
+
 import json
 
 import pytest
@@ -45,15 +46,26 @@ def test_level_messages_follow_the_reference_order():
     assert emergency.startswith("Appelez le 15 (SAMU) maintenant - ou le 112 ; 114 par SMS")
     assert emergency.index("Ne conduisez pas") < emergency.index("équipe d'oncologie")
     urgent = triage.level_message("urgent")
-    assert urgent.index("équipe") < urgent.index("urgences") < urgent.index("carte patient") < urgent.index("15")
+    assert (
+        urgent.index("équipe")
+        < urgent.index("urgences")
+        < urgent.index("carte patient")
+        < urgent.index("15")
+    )
     advice = triage.level_message("advice")
-    assert "prochain contact" in advice and "fièvre" in advice and "un an après la dernière dose" in advice
+    assert (
+        "prochain contact" in advice
+        and "fièvre" in advice
+        and "un an après la dernière dose" in advice
+    )
     assert triage.level_message("nonsense") == urgent  # unknown level: escalate
 
 
 def test_advice_texts_come_from_the_deck():
     assert "hydrat" in triage.advice_text("digestive")
-    assert "lopéramide" in triage.advice_text("digestive") and "prescrit" in triage.advice_text("digestive")
+    assert "lopéramide" in triage.advice_text("digestive") and "prescrit" in triage.advice_text(
+        "digestive"
+    )
     assert "Hydratez votre peau" in triage.advice_text("skin")
     assert triage.advice_text(None) == triage.advice_text("unknown") != ""
 
@@ -76,15 +88,24 @@ ROWS = [
     # Diarrhoea / colitis
     ("j'ai la diarrhée", "advice", "diarrhea", "digestive"),
     ("j'ai 6 selles de plus par jour", "urgent", "stools_4plus", "digestive"),
-    ("diarrhée toute la nuit, je me lève pour aller aux toilettes", "urgent", "night_stools", "digestive"),
+    (
+        "diarrhée toute la nuit, je me lève pour aller aux toilettes",
+        "urgent",
+        "night_stools",
+        "digestive",
+    ),
     ("du sang dans les selles", "urgent", "stool_blood", "digestive"),
     ("des glaires dans mes selles", "urgent", "stool_blood", "digestive"),
     ("diarrhée avec des crampes", "urgent", "abdominal_pain", "digestive"),
     ("j'ai mal au ventre", "urgent", "abdominal_pain", "digestive"),
     ("je suis déshydratée", "urgent", "dehydration", "digestive"),
     ("selles noires et la tête qui tourne", "emergency", "black_stool_with_faintness", "digestive"),
-    ("mes selles sont noires et j'ai la tête qui tourne", "emergency",
-     "black_stool_with_faintness", "digestive"),
+    (
+        "mes selles sont noires et j'ai la tête qui tourne",
+        "emergency",
+        "black_stool_with_faintness",
+        "digestive",
+    ),
     ("douleur atroce au ventre, le ventre est dur", "emergency", "hard_belly", "digestive"),
     ("je vomis du sang", "emergency", "vomit_blood", "digestive"),
     # Fever / infection
@@ -108,7 +129,12 @@ ROWS = [
     ("palpitations et je tremble", "urgent", "palpitations_with_thyroid_signs", "hormones"),
     ("douleur dans la poitrine", "emergency", "chest_pain", "heart"),
     ("oppression thoracique", "emergency", "chest_pain", "heart"),
-    ("le coeur qui bat très vite et la tête qui tourne", "emergency", "racing_heart_with_faintness", "heart"),
+    (
+        "le coeur qui bat très vite et la tête qui tourne",
+        "emergency",
+        "racing_heart_with_faintness",
+        "heart",
+    ),
     ("je me suis évanouie", "emergency", "fainting", "heart"),
     # Liver
     ("j'ai les yeux jaunes", "urgent", "jaundice", "liver"),
@@ -129,7 +155,12 @@ ROWS = [
     ("je suis un peu fatigué", "advice", "mild_fatigue", "common"),
     ("j'ai tout le temps froid", "advice", "feel_cold", "hormones"),
     ("mal de tête inhabituel", "urgent", "headache", "hormones"),
-    ("tellement fatiguée que je reste au lit toute la journée", "urgent", "severe_fatigue", "hormones"),
+    (
+        "tellement fatiguée que je reste au lit toute la journée",
+        "urgent",
+        "severe_fatigue",
+        "hormones",
+    ),
     ("j'ai perdu 5 kilos", "urgent", "weight_loss", "hormones"),
     ("mal de tête terrible et je vois flou", "emergency", "headache_with_vision", "hormones"),
     ("je vomis et j'ai la tête qui tourne", "emergency", "vomiting_with_faintness", "hormones"),
@@ -155,7 +186,12 @@ ROWS = [
     ("les chevilles gonflées", "urgent", "swollen_ankles", "kidney"),
     ("du sang dans les urines", "urgent", "red_urine", "kidney"),
     ("je n'urine plus du tout", "emergency", "no_urine", "kidney"),
-    ("j'urine très peu et je suis essoufflé", "emergency", "less_urine_with_breathlessness", "kidney"),
+    (
+        "j'urine très peu et je suis essoufflé",
+        "emergency",
+        "less_urine_with_breathlessness",
+        "kidney",
+    ),
     # Eyes
     ("j'ai l'oeil rouge", "urgent", "red_eye", "eyes"),
     ("vision floue", "urgent", "blurred_vision", "eyes"),
@@ -203,14 +239,31 @@ def test_call_today_flags():
 
 # ----------------------------------------------------------------- emergencies on the first message
 EMERGENCIES = [
-    "douleur dans la poitrine", "j'ai mal a la poitrine", "je n'arrive plus à respirer",
-    "jarrive pa a respiré", "mes lèvres sont bleues", "je vomis du sang",
-    "selles noires et j'ai la tête qui tourne", "il a perdu connaissance", "convulsions",
-    "j'ai envie de mourir", "idées suicidaires", "gonflement de la gorge pendant la perfusion",
-    "ma peau se décolle", "cloques", "je ne vois plus rien d'un oeil", "je n'urine plus du tout",
-    "confus avec de la fièvre", "g du mal a respiré", "mal a la poitrinne", "il ne respire plus",
-    "ma mère ne peut plus respirer", "je ne peux plus avaler", "je respire pas bien",
-    "MAL DANS LA POITRINE !!!", "Jai mal à la poitrine depuis ce matin, c grave ?",
+    "douleur dans la poitrine",
+    "j'ai mal a la poitrine",
+    "je n'arrive plus à respirer",
+    "jarrive pa a respiré",
+    "mes lèvres sont bleues",
+    "je vomis du sang",
+    "selles noires et j'ai la tête qui tourne",
+    "il a perdu connaissance",
+    "convulsions",
+    "j'ai envie de mourir",
+    "idées suicidaires",
+    "gonflement de la gorge pendant la perfusion",
+    "ma peau se décolle",
+    "cloques",
+    "je ne vois plus rien d'un oeil",
+    "je n'urine plus du tout",
+    "confus avec de la fièvre",
+    "g du mal a respiré",
+    "mal a la poitrinne",
+    "il ne respire plus",
+    "ma mère ne peut plus respirer",
+    "je ne peux plus avaler",
+    "je respire pas bien",
+    "MAL DANS LA POITRINE !!!",
+    "Jai mal à la poitrine depuis ce matin, c grave ?",
 ]
 
 
@@ -249,8 +302,12 @@ def test_negated_sign_is_not_a_sign(text, denied):
 def test_negation_does_not_leak_to_the_next_symptom():
     assert ids("diarrhée sans sang") == ["diarrhea"]
     assert "stool_blood" in assess("diarrhée sans sang").negated
-    for text in ["pas de fièvre mais du sang dans les selles", "j'ai pas de fièvre j'ai du sang dans les selles",
-                 "sans fièvre avec du sang dans les selles", "pas de fièvre, des selles avec du sang"]:
+    for text in [
+        "pas de fièvre mais du sang dans les selles",
+        "j'ai pas de fièvre j'ai du sang dans les selles",
+        "sans fièvre avec du sang dans les selles",
+        "pas de fièvre, des selles avec du sang",
+    ]:
         assert "stool_blood" in ids(text), text
         assert "fever" not in ids(text), text
     assert ids("je n'ai ni fièvre ni douleur") == []
@@ -295,11 +352,17 @@ def test_third_person_is_triaged_the_same(text, sign):
 @pytest.mark.parametrize(
     "text, sign",
     [
-        ("diarhee", "diarrhea"), ("diarrée", "diarrhea"), ("diaré depuis hier", "diarrhea"),
-        ("jarrive pa a respiré", "breath_rest"), ("poitrinne qui serre", "chest_pain"),
-        ("g de la fievr", "fever"), ("jai mal o ventre", "abdominal_pain"),
-        ("chui tro fatigué", "mild_fatigue"), ("toussse bcp", "cough"),
-        ("fievre 39", "fever"), ("mal a la tete", "headache"),
+        ("diarhee", "diarrhea"),
+        ("diarrée", "diarrhea"),
+        ("diaré depuis hier", "diarrhea"),
+        ("jarrive pa a respiré", "breath_rest"),
+        ("poitrinne qui serre", "chest_pain"),
+        ("g de la fievr", "fever"),
+        ("jai mal o ventre", "abdominal_pain"),
+        ("chui tro fatigué", "mild_fatigue"),
+        ("toussse bcp", "cough"),
+        ("fievre 39", "fever"),
+        ("mal a la tete", "headache"),
     ],
 )
 def test_typos_and_sms(text, sign):
@@ -309,8 +372,17 @@ def test_typos_and_sms(text, sign):
 # ----------------------------------------------------------------- numbers
 @pytest.mark.parametrize(
     "text, fever",
-    [("38,5", True), ("39.5°", True), ("39 de fievre", True), ("j'ai 38", True), ("température à 35.4", True),
-     ("37,2 de température", False), ("fièvre à 37.5", False), ("j'ai 39 ans", None), ("il a 40 ans", None)],
+    [
+        ("38,5", True),
+        ("39.5°", True),
+        ("39 de fievre", True),
+        ("j'ai 38", True),
+        ("température à 35.4", True),
+        ("37,2 de température", False),
+        ("fièvre à 37.5", False),
+        ("j'ai 39 ans", None),
+        ("il a 40 ans", None),
+    ],
 )
 def test_temperatures(text, fever):
     a = assess(text)
@@ -323,9 +395,15 @@ def test_temperatures(text, fever):
 
 @pytest.mark.parametrize(
     "text, count, urgent",
-    [("10 selles", 10, True), ("diarrhée 6 fois par jour", 6, True), ("2 selles de plus", 2, False),
-     ("diarrhée, trois selles", 3, False), ("quatre selles de plus que d'habitude", 4, True),
-     ("plus de 4 selles", 5, True), ("une dizaine de selles", 10, True)],
+    [
+        ("10 selles", 10, True),
+        ("diarrhée 6 fois par jour", 6, True),
+        ("2 selles de plus", 2, False),
+        ("diarrhée, trois selles", 3, False),
+        ("quatre selles de plus que d'habitude", 4, True),
+        ("plus de 4 selles", 5, True),
+        ("une dizaine de selles", 10, True),
+    ],
 )
 def test_stool_counts(text, count, urgent):
     a = assess(text)
@@ -440,8 +518,15 @@ def test_questions_carry_buttons():
 
 @pytest.mark.parametrize(
     "reply, level",
-    [("6", "urgent"), ("10 selles", "urgent"), ("4 ou plus", "urgent"), ("beaucoup", "urgent"),
-     ("moins de 4", None), ("2", None), ("une ou deux", None)],
+    [
+        ("6", "urgent"),
+        ("10 selles", "urgent"),
+        ("4 ou plus", "urgent"),
+        ("beaucoup", "urgent"),
+        ("moins de 4", None),
+        ("2", None),
+        ("une ou deux", None),
+    ],
 )
 def test_count_answers(reply, level):
     state = answer(start("j'ai la diarrhée"), reply)
@@ -463,7 +548,9 @@ def test_no_answers(reply):
     assert next_question(state).id == "belly_pain"
 
 
-@pytest.mark.parametrize("reply", ["je ne sais pas", "jsp", "/dont_know", "aucune idée", "je sais pas"])
+@pytest.mark.parametrize(
+    "reply", ["je ne sais pas", "jsp", "/dont_know", "aucune idée", "je sais pas"]
+)
 def test_dont_know_counts_as_call_today_and_escalates(reply):
     state = answer(answer(start("j'ai la diarrhée"), "2"), reply)
     assert state["answers"]["stool_blood"] == "unknown"
@@ -513,13 +600,25 @@ def test_unclear_reply_is_asked_again_then_counts_as_unknown():
         # "Avez-vous du mal à manger ou à boire ?": "non" means the sign is absent
         (["des nausées", "non", "non"], ["fever", "eating"], "advice"),
         (["des nausées", "non", "oui"], ["fever", "eating"], "urgent"),
-        (["des courbatures après la perfusion", "non", "non"], ["fever", "muscle_weakness_q"], "advice"),
+        (
+            ["des courbatures après la perfusion", "non", "non"],
+            ["fever", "muscle_weakness_q"],
+            "advice",
+        ),
         (["un petit bleu au point de perfusion", "non"], ["fever"], "advice"),
         (["la peau sèche", "non", "non"], ["skin_severe", "fever"], "advice"),
         (["la peau sèche", "oui"], ["skin_severe"], "emergency"),
-        (["quelques boutons", "non", "non", "non", "non"], ["skin_extent", "skin_severe", "itch_sleep", "fever"], "advice"),
+        (
+            ["quelques boutons", "non", "non", "non", "non"],
+            ["skin_extent", "skin_severe", "itch_sleep", "fever"],
+            "advice",
+        ),
         (["quelques boutons", "oui"], ["skin_extent"], "urgent"),
-        (["j'ai tout le temps froid", "non", "non", "non"], ["hormone_signs", "headache_q", "fever"], "advice"),
+        (
+            ["j'ai tout le temps froid", "non", "non", "non"],
+            ["hormone_signs", "headache_q", "fever"],
+            "advice",
+        ),
         (["je suis angoissée", "non", "non"], ["mood_low", "mood_suicide"], "advice"),
         (["je dors mal", "non", "oui"], ["mood_low", "mood_suicide"], "emergency"),
         (["syndrome grippal", "non", "non"], ["fever", "capillary_leak_q"], "advice"),
@@ -540,7 +639,12 @@ def test_at_most_four_questions_per_category():
 
 def test_decision_to_dict_and_labels_in_french():
     d = decide(start("je tousse")).to_dict()
-    assert d == {"level": "urgent", "category": "breathing", "matched": ["cough"], "labels": ["toux nouvelle"]}
+    assert d == {
+        "level": "urgent",
+        "category": "breathing",
+        "matched": ["cough"],
+        "labels": ["toux nouvelle"],
+    }
 
 
 # ----------------------------------------------------------------- robustness
@@ -558,9 +662,37 @@ def test_property_never_raises_and_always_decides(first, replies):
 
 
 @settings(deadline=None)
-@given(st.lists(st.sampled_from(
-    ["j'ai", "pas de", "fièvre", "diarrhée", "sang", "poitrine", "mal", "ne", "plus", "respirer", "oui",
-     "non", "38,5", "6", "selles", "jsp", "et", "mais", "?", "mon mari", "peut", "donner"]), max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "j'ai",
+                "pas de",
+                "fièvre",
+                "diarrhée",
+                "sang",
+                "poitrine",
+                "mal",
+                "ne",
+                "plus",
+                "respirer",
+                "oui",
+                "non",
+                "38,5",
+                "6",
+                "selles",
+                "jsp",
+                "et",
+                "mais",
+                "?",
+                "mon mari",
+                "peut",
+                "donner",
+            ]
+        ),
+        max_size=12,
+    )
+)
 def test_property_on_french_fragments(words):
     text = " ".join(words)
     state = start(text)
@@ -582,9 +714,18 @@ def test_odd_inputs(odd):
 # ----------------------------------------------------------------- held-out phrasings found in review
 @pytest.mark.parametrize(
     "text",
-    ["impossible de respirer", "ma femme est toute bleue", "il fait un arrêt", "je suis tombé dans les pommes",
-     "je vais faire une bêtise", "essoufflée au moindre mot", "mal au coeur et au bras gauche",
-     "je n'ai plus envie de vivre", "ma respiration est rapide et difficile", "convultions"],
+    [
+        "impossible de respirer",
+        "ma femme est toute bleue",
+        "il fait un arrêt",
+        "je suis tombé dans les pommes",
+        "je vais faire une bêtise",
+        "essoufflée au moindre mot",
+        "mal au coeur et au bras gauche",
+        "je n'ai plus envie de vivre",
+        "ma respiration est rapide et difficile",
+        "convultions",
+    ],
 )
 def test_more_emergencies(text):
     assert assess(text).is_emergency
@@ -592,8 +733,13 @@ def test_more_emergencies(text):
 
 @pytest.mark.parametrize(
     "text, sign",
-    [("ma peau est sèche", "dry_skin"), ("j'ai les lèvres sèches", "dry_mouth"), ("j'ai un peu froid", "feel_cold"),
-     ("je ne peux plus manger", "cannot_eat"), ("j'ai mal au coeur", "mild_nausea")],
+    [
+        ("ma peau est sèche", "dry_skin"),
+        ("j'ai les lèvres sèches", "dry_mouth"),
+        ("j'ai un peu froid", "feel_cold"),
+        ("je ne peux plus manger", "cannot_eat"),
+        ("j'ai mal au coeur", "mild_nausea"),
+    ],
 )
 def test_more_mild_phrasings(text, sign):
     assert sign in ids(text)
@@ -601,7 +747,8 @@ def test_more_mild_phrasings(text, sign):
 
 
 @pytest.mark.parametrize(
-    "text", ["j'ai mal à la gorge", "je me sens pas bien", "il a une douleur au genou", "je souffre"]
+    "text",
+    ["j'ai mal à la gorge", "je me sens pas bien", "il a une douleur au genou", "je souffre"],
 )
 def test_a_complaint_no_row_lists_is_a_report_escalated_to_urgent(text):
     assessment = triage.assess(text)
@@ -610,7 +757,12 @@ def test_a_complaint_no_row_lists_is_a_report_escalated_to_urgent(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["j'ai une question", "j'ai un rendez-vous demain", "est-ce que ça peut faire mal à la gorge ?"]
+    "text",
+    [
+        "j'ai une question",
+        "j'ai un rendez-vous demain",
+        "est-ce que ça peut faire mal à la gorge ?",
+    ],
 )
 def test_ordinary_sentences_are_not_complaints(text):
     assert not triage.assess(text).is_report
@@ -621,7 +773,9 @@ def test_an_announced_symptom_is_not_yet_a_description(text):
     assert triage.is_announcement(text)
 
 
-@pytest.mark.parametrize("text", ["j'ai un problème de peau", "j'ai mal au pied", "j'ai 39 de fièvre"])
+@pytest.mark.parametrize(
+    "text", ["j'ai un problème de peau", "j'ai mal au pied", "j'ai 39 de fièvre"]
+)
 def test_a_described_symptom_is_not_an_announcement(text):
     assert not triage.is_announcement(text)
 
@@ -669,13 +823,16 @@ def test_is_it_dangerous_for_an_organ_is_a_question(text, reported, question):
 
 
 # ----------------------------------------------------------------- findings and the reference's principles
-@pytest.mark.parametrize("text, question", [
-    ("je suis essoufflé quand je monte l'escalier", "breath_rest"),
-    ("j'ai des palpitations", "palpitations_red_q"),
-    ("je déprime de plus en plus", "mood_suicide"),
-    ("j'ai les yeux jaunes", "jaundice_drowsy_q"),
-    ("j'urine beaucoup moins", "no_urine_q"),
-])
+@pytest.mark.parametrize(
+    "text, question",
+    [
+        ("je suis essoufflé quand je monte l'escalier", "breath_rest"),
+        ("j'ai des palpitations", "palpitations_red_q"),
+        ("je déprime de plus en plus", "mood_suicide"),
+        ("j'ai les yeux jaunes", "jaundice_drowsy_q"),
+        ("j'urine beaucoup moins", "no_urine_q"),
+    ],
+)
 def test_the_worst_is_ruled_out_before_settling_on_urgent(text, question):
     state = start(text)
     assert next_question(state).id == question
@@ -708,13 +865,16 @@ def test_a_resolved_symptom_is_advice_and_a_recent_red_flag_event_counts():
     assert assess("ce matin je me suis évanoui, ça va mieux maintenant").is_emergency
 
 
-@pytest.mark.parametrize("text, key, value, sign", [
-    ("glycémie à 2,8 g ce matin", "glucose", 2.8, "high_glucose"),
-    ("mon lecteur affiche 16 mmol", "glucose", 2.88, "high_glucose"),
-    ("sa tension est à 8/5", "blood_pressure", 80.0, "low_bp"),
-    ("mon tensiomètre affiche 84/52", "blood_pressure", 84.0, "low_bp"),
-    ("pouls à 135 au repos", "heart_rate", 135.0, "palpitations"),
-])
+@pytest.mark.parametrize(
+    "text, key, value, sign",
+    [
+        ("glycémie à 2,8 g ce matin", "glucose", 2.8, "high_glucose"),
+        ("mon lecteur affiche 16 mmol", "glucose", 2.88, "high_glucose"),
+        ("sa tension est à 8/5", "blood_pressure", 80.0, "low_bp"),
+        ("mon tensiomètre affiche 84/52", "blood_pressure", 84.0, "low_bp"),
+        ("pouls à 135 au repos", "heart_rate", 135.0, "palpitations"),
+    ],
+)
 def test_measured_values_are_read_against_the_criteria(text, key, value, sign):
     a = assess(text)
     assert a.numbers[key] == [value]
@@ -728,16 +888,26 @@ def test_normal_measured_values_give_no_sign():
 
 def test_findings_hold_ids_and_assertions_and_no_text():
     findings = start("mon mari a de la fièvre mais pas de toux")["findings"]
-    assert {"sign": "fever", "assertion": "present", "experiencer": "other", "modifiers": {}} in findings
+    assert {
+        "sign": "fever",
+        "assertion": "present",
+        "experiencer": "other",
+        "modifiers": {},
+    } in findings
     assert any(f["sign"] == "cough" and f["assertion"] == "negated" for f in findings)
     assert "mari" not in json.dumps(findings)
 
 
 # ----------------------------------------------------------------- ambiguous words (reference: Principles)
-@pytest.mark.parametrize("text, serious", [
-    ("j'ai fait un malaise", "fainting"), ("je me sens partir", "fainting"),
-    ("mon mari a fait un malaise ce matin", "fainting"), ("j'ai le ventre dur", "hard_belly"),
-])
+@pytest.mark.parametrize(
+    "text, serious",
+    [
+        ("j'ai fait un malaise", "fainting"),
+        ("je me sens partir", "fainting"),
+        ("mon mari a fait un malaise ce matin", "fainting"),
+        ("j'ai le ventre dur", "hard_belly"),
+    ],
+)
 def test_an_ambiguous_word_is_asked_about_with_what_to_do_if_serious(text, serious):
     state = start(text)
     question = next_question(state)
@@ -750,7 +920,9 @@ def test_an_ambiguous_word_is_asked_about_with_what_to_do_if_serious(text, serio
 def answered_level(state, reply):
     state = answer(state, reply)
     while (q := next_question(state)) is not None:
-        state = answer(state, "non" if q.buttons[0]["payload"] == "/affirm" else q.buttons[0]["payload"])
+        state = answer(
+            state, "non" if q.buttons[0]["payload"] == "/affirm" else q.buttons[0]["payload"]
+        )
     return decide(state).level
 
 
@@ -768,6 +940,7 @@ def test_an_ambiguous_word_about_a_relative_is_asked_in_the_third_person():
 
 def test_suicidal_thoughts_confirmed_in_the_questions_get_3114_beside_15():
     from immuno import triage_reply
+
     state = start("je déprime de plus en plus")
     assert next_question(state).id == "mood_suicide"
     decision = decide(answer(state, "oui"))

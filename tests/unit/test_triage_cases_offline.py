@@ -11,11 +11,23 @@ import yaml
 
 from immuno.normalize import normalize
 from immuno.paths import ROOT
-from immuno.triage import RANK, advice_text, assess, decide, level_message, next_question, start, answer
+from immuno.triage import (
+    RANK,
+    advice_text,
+    assess,
+    decide,
+    level_message,
+    next_question,
+    start,
+    answer,
+)
 
 CASES_DIR = ROOT / "tests" / "conversations"
-CASES = [c for f in sorted(CASES_DIR.glob("triage_*.yml"))
-         for c in yaml.safe_load(f.read_text(encoding="utf-8"))["cases"]]
+CASES = [
+    c
+    for f in sorted(CASES_DIR.glob("triage_*.yml"))
+    for c in yaml.safe_load(f.read_text(encoding="utf-8"))["cases"]
+]
 
 
 _RUNS = {}
@@ -47,7 +59,9 @@ def _run(case):
     symptom = expect.get("slots", {}).get("symptom")
     if symptom and d.category != symptom:
         problems.append(f"symptom {d.category!r} != {symptom!r}")
-    reply = normalize(level_message(d.level) + " " + (advice_text(d.category) if d.level == "advice" else ""))
+    reply = normalize(
+        level_message(d.level) + " " + (advice_text(d.category) if d.level == "advice" else "")
+    )
     for word in expect.get("all_of", []):
         if normalize(word) not in reply:
             problems.append(f"reply lacks {word!r}")
@@ -62,11 +76,34 @@ def test_enough_cases_covering_every_level_and_category():
     levels = {c["level"] for c in CASES}
     assert levels == {"emergency", "urgent", "advice", "none"}
     categories = {c["category"] for c in CASES}
-    assert {"triage_emergency", "triage_urgent", "triage_advice", "triage_negation", "triage_third_person",
-            "triage_typos", "triage_hypothetical", "triage_form"} <= categories
+    assert {
+        "triage_emergency",
+        "triage_urgent",
+        "triage_advice",
+        "triage_negation",
+        "triage_third_person",
+        "triage_typos",
+        "triage_hypothetical",
+        "triage_form",
+    } <= categories
     symptoms = {c["turns"][-1]["expect"].get("slots", {}).get("symptom") for c in CASES}
-    assert {"digestive", "fever", "breathing", "heart", "liver", "skin", "hormones", "diabetes", "neuro",
-            "kidney", "eyes", "infusion", "mood", "il2", "common"} <= symptoms
+    assert {
+        "digestive",
+        "fever",
+        "breathing",
+        "heart",
+        "liver",
+        "skin",
+        "hormones",
+        "diabetes",
+        "neuro",
+        "kidney",
+        "eyes",
+        "infusion",
+        "mood",
+        "il2",
+        "common",
+    } <= symptoms
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -91,8 +128,10 @@ def test_safety_metrics():
             adv_total += 1
             if RANK[level] > RANK["advice"]:
                 adv_over.append(case["id"])
-    print(f"\nunder-triage: {len(under)}; emergency exact: {em_exact}/{em_total}; "
-          f"advice over-triage: {len(adv_over)}/{adv_total}")
+    print(
+        f"\nunder-triage: {len(under)}; emergency exact: {em_exact}/{em_total}; "
+        f"advice over-triage: {len(adv_over)}/{adv_total}"
+    )
     assert under == [], under
     assert em_exact / em_total >= 0.95
     assert len(adv_over) / adv_total <= 0.15, adv_over

@@ -6,6 +6,7 @@ held-out half measures what generalises; its target (0 under-triage) is not met 
 test holds the line at the figure reached (a ratchet: it fails if more held-out emergencies
 or urgent cases are missed), and the README reports the figures.
 """
+
 from collections import Counter
 
 import pytest
@@ -14,7 +15,9 @@ from immuno.criteria import load_criteria
 from scripts import vignettes
 
 # Messages by patients and relatives on public pages (tests/vignettes/external/): never tuned on.
-EXTERNAL_UNDER_TRIAGE_CEILING = 19  # measured 2026-12-01 on 75 messages; lower it as the lexicon improves
+EXTERNAL_UNDER_TRIAGE_CEILING = (
+    19  # measured 2026-12-01 on 75 messages; lower it as the lexicon improves
+)
 HELDOUT_UNDER_TRIAGE_CEILING = 73  # measured 2026-12-01 after the second tuning and the typo tolerance; lower it as the lexicon improves
 
 
