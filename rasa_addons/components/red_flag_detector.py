@@ -135,10 +135,11 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
         that in fact reports a present symptom: worded as a report ("j'ai la diarrhée,
         c'est grave ?"), or a statement rather than a question ("c'est au niveau des
         reins"). A drug question needs a present sign ("keytruda pour le cancer du
-        poumon" only names an organ)."""
+        poumon" only names an organ; "comme une grippe après l'interféron" states one)."""
         present = assessment.reported or not triage.is_question(text, self.criteria)
         if predicted == DRUG_INTENT:
-            return bool(assessment.signs) and assessment.reported
+            # "comme une grippe après l'injection d'interféron": a sign, stated, not asked
+            return bool(assessment.signs) and present
         return present
 
     def _negates_a_red_flag(self, assessment: "triage.Assessment") -> bool:

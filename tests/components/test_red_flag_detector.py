@@ -174,3 +174,12 @@ def test_a_drug_question_with_a_present_sign_is_a_report(detector):
         run(detector, "je prends du keytruda et j'ai la diarrhée", "ask_drug")[0]
         == "report_symptom"
     )
+
+
+def test_a_sign_stated_after_a_drug_without_a_question_is_a_report(detector):
+    assert (
+        run(detector, "des frissons et de la fièvre après la perfusion d'opdivo", "ask_drug")[0]
+        == "report_symptom"
+    )
+    # a drug question about a sign stays a drug question
+    assert run(detector, "l'opdivo peut donner de la fièvre ?", "ask_drug")[0] != "report_symptom"
