@@ -26,6 +26,9 @@ HEADER = (
 
 
 def without_accents(name: str) -> str:
+    """The same name without its accents, case and hyphens kept ("Interféron alfa-2b" ->
+    "Interferon alfa-2b"): a spelling variant written into the lookup table, not the matching
+    fold (immuno.normalize.fold lowers case and splits at hyphens)."""
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
