@@ -178,7 +178,8 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _stemmer():
+def french_stemmer():
+    """The one Snowball French stemmer of the process (phrases and the lexicon's word list)."""
     import Stemmer
 
     return Stemmer.Stemmer("french")
@@ -209,7 +210,7 @@ def lexicon_words() -> frozenset:
                 words.update(re.findall(r"[a-z]{4,}", fold(text)))
     except (OSError, yaml.YAMLError):
         return frozenset()
-    stem = _stemmer().stemWord
+    stem = french_stemmer().stemWord
     return frozenset(words | {stem(w) for w in words})
 
 
@@ -223,7 +224,7 @@ def _unglue(word: str) -> str:
     pronoun, rest = m.groups()
     if pronoun != "j":
         known = lexicon_words()
-        stem = _stemmer().stemWord
+        stem = french_stemmer().stemWord
         if (
             len(rest) < 4
             or word in known

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from typing import Dict, List, Tuple
 
-from immuno.normalize import lexicon_words, normalize
+from immuno.normalize import french_stemmer, lexicon_words, normalize
 
 _IRREGULAR = {
     **dict.fromkeys(
@@ -113,19 +113,12 @@ _REAL_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("french")
-
-
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     if word in _SAME:
         return _SAME[word]
     word = _IRREGULAR.get(word, word)  # then stemmed like its infinitive
-    return _stemmer().stemWord(re.sub(r"ee(s?)$", r"ée\1", word))
+    return french_stemmer().stemWord(re.sub(r"ee(s?)$", r"ée\1", word))
 
 
 def tokens(text: str) -> List[Tuple[int, int, str]]:
