@@ -19,6 +19,7 @@ from typing import Dict, List, Optional, Tuple
 import yaml
 
 from immuno import content
+from immuno.normalize import vocabulary
 from immuno.paths import ROOT as _REPO
 
 RANK = {None: 0, "advice": 1, "urgent": 2, "emergency": 3}
@@ -70,6 +71,8 @@ class Criteria:
         self.default_advice = data.get("default_advice", "")
         self.categories: Dict[str, dict] = data["categories"]
         self.max_questions = int(data.get("max_questions", 4))
+        # the lexicon's words and stems: real words for typo tolerance, glued pronouns
+        self.vocabulary = vocabulary(lexicon)
         words = lexicon.get("signs") or {}
         self.signs: Dict[str, Sign] = {}
         self.patterns: Dict[str, List[re.Pattern]] = {}

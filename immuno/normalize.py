@@ -23,7 +23,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from immuno.paths import ROOT
 
 _LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"}
 
@@ -156,7 +155,6 @@ _SMS = {
 # abbreviations, never split.
 _GLUED = re.compile(r"([jmt])([bcdfghjklmnpqrstvwxz][a-z]{2,})")
 _NEVER_SPLIT = {"mg", "ml", "mmol", "mmhg", "tsh", "tdm", "trt", "ttt"}
-_LEXICON = ROOT / "knowledge" / "lexicon"
 
 _REPEAT = re.compile(r"([^\W\d_])\1{2,}")
 _DECIMAL = re.compile(r"(\d)[,.](\d)")
@@ -185,12 +183,10 @@ def french_stemmer():
     return Stemmer.Stemmer("french")
 
 
-@lru_cache(maxsize=1)
-def lexicon_words() -> frozenset:
-    """The words (4+ letters) of the lexicon's files and their stems: its phrases, and the
-    runs of letters of its patterns ("crach" of `crach(e|ent)`); not its comments. Empty if
-    the lexicon cannot be read."""
-    import yaml
+def vocabulary(lexicon) -> frozenset:
+    """The words (4+ letters) of a parsed lexicon and their stems: its phrases, and the runs
+    of letters of its patterns ("crach" of `crach(e|ent)`). The criteria compute it once per
+    content version (Criteria.vocabulary); normalize() uses it to split glued pronouns."""
 
     def strings(node):
         if isinstance(node, dict):
@@ -204,26 +200,21 @@ def lexicon_words() -> frozenset:
             yield node
 
     words = set()
-    try:
-        for path in sorted(_LEXICON.rglob("*.yml")):
-            for text in strings(yaml.safe_load(path.read_text("utf-8"))):
-                words.update(re.findall(r"[a-z]{4,}", fold(text)))
-    except (OSError, yaml.YAMLError):
-        return frozenset()
+    for text in strings(lexicon):
+        words.update(re.findall(r"[a-z]{4,}", fold(text)))
     stem = french_stemmer().stemWord
     return frozenset(words | {stem(w) for w in words})
 
 
 @lru_cache(maxsize=16384)
-def _unglue(word: str) -> str:
-    """ "jcrache" -> "je crache"; "mgratte" -> "me gratte" when "gratte" is a lexicon word and
-    "mgratte" is not; the word itself otherwise."""
+def _unglue(word: str, known: frozenset) -> str:
+    """ "jcrache" -> "je crache"; "mgratte" -> "me gratte" when "gratte" is a word of `known`
+    (the lexicon's vocabulary) and "mgratte" is not; the word itself otherwise."""
     m = _GLUED.fullmatch(word)
     if not m or word in _NEVER_SPLIT or word in _SMS:
         return word
     pronoun, rest = m.groups()
     if pronoun != "j":
-        known = lexicon_words()
         stem = french_stemmer().stemWord
         if (
             len(rest) < 4
@@ -235,7 +226,8 @@ def _unglue(word: str) -> str:
     return {"j": "je", "m": "me", "t": "te"}[pronoun] + " " + rest
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, known: frozenset = frozenset()) -> str:
+    """`known`: the lexicon's vocabulary, without which only "j" is unglued."""
     try:
         text = "" if text is None else str(text)
     except Exception:  # an object whose __str__ fails
@@ -263,7 +255,7 @@ def normalize(text: str) -> str:
         ):
             words.append("temps")  # "tout le temp" is time, "temp 38" is a temperature
         else:
-            words.append(_SMS.get(word) or _unglue(word))
+            words.append(_SMS.get(word) or _unglue(word, known))
     text = " ".join(words)
     # "mal o ventre", "mal o dos": o -> au after mal / douleur
     text = re.sub(r"\b(mal|mals|douleur|douleurs) o\b", r"\1 au", text)

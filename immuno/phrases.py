@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from typing import Dict, List, Tuple
 
-from immuno.normalize import french_stemmer, lexicon_words, normalize
+from immuno.normalize import french_stemmer, normalize
 
 _IRREGULAR = {
     **dict.fromkeys(
@@ -159,7 +159,7 @@ def _fuzzy_index(crit) -> Dict[str, set]:
     index: Dict[str, set] = {}
     for items in crit.phrases.values():
         for phrase in items:
-            for word in _WORD.findall(normalize(phrase)):
+            for word in _WORD.findall(normalize(phrase, crit.vocabulary)):
                 key = _stem(word)
                 if _fuzzable(word):
                     for kind, form in _forms(word, key):
@@ -195,7 +195,7 @@ def _keys_of(crit, word: str, key: str) -> frozenset:
     index = crit._phrase_fuzzy
     keys = {key}
     if _fuzzable(word):
-        real = _real_word(word, key)
+        real = _real_word(crit, word, key)
         for kind, form in _forms(word, key):
             for variant in _deletions(form):
                 for target_kind, target, target_key in index.get(variant, ()):
@@ -210,9 +210,9 @@ def _keys_of(crit, word: str, key: str) -> frozenset:
     return found
 
 
-def _real_word(word: str, key: str) -> bool:
-    """A word of the lexicon's files (immuno.normalize) or of _REAL_WORDS: not a typo."""
-    known = lexicon_words()
+def _real_word(crit, word: str, key: str) -> bool:
+    """A word of the lexicon (Criteria.vocabulary) or of _REAL_WORDS: not a typo."""
+    known = crit.vocabulary
     return word in _REAL_WORDS or word in known or key in known
 
 
@@ -224,7 +224,7 @@ def _index(crit) -> Dict[str, List[Tuple[Tuple[str, ...], str]]]:
     index: Dict[str, List[Tuple[Tuple[str, ...], str]]] = {}
     for sid, items in crit.phrases.items():
         for phrase in items:
-            keys = tuple(k for _, _, k in tokens(normalize(phrase)))
+            keys = tuple(k for _, _, k in tokens(normalize(phrase, crit.vocabulary)))
             if keys:
                 index.setdefault(keys[0], []).append((keys, sid))
     for entries in index.values():
@@ -264,7 +264,6 @@ def _match_at(words, i: int, keys: Tuple[str, ...]):
 
 def warm_up(crit) -> None:
     """Compiles the phrases (and loads the stemmer or pipeline) now, not at the first message."""
-    lexicon_words()  # the word list of glued pronouns and typos
     if any(crit.phrases.values()):
         _index(crit)
         _special_keys()

@@ -124,9 +124,10 @@ class Understanding:
 _CLAUSE_SPLIT = re.compile(r"[!?;:\n\r\u2026()\[\]]+|(?<!\d)[.,]|[.,](?!\d)")
 
 
-def clauses(text) -> List[str]:
+def clauses(text, criteria=None) -> List[str]:
+    known = as_criteria(criteria).vocabulary
     raw = "" if text is None else str(text)[:MAX_TEXT]
-    return [c for c in (normalize(part) for part in _CLAUSE_SPLIT.split(raw)) if c]
+    return [c for c in (normalize(part, known) for part in _CLAUSE_SPLIT.split(raw)) if c]
 
 
 def _negated(crit: Criteria, clause: str, start: int, end: int, spans) -> bool:
@@ -245,7 +246,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     """Findings of one message. ignore_context: signs read even without their context word
     (the answer to a question about that sign)."""
     crit = as_criteria(criteria)
-    parts = clauses(text)
+    parts = clauses(text, crit)
     full = " ".join(parts)
     findings: List[Finding] = []
     cats: List[str] = []
@@ -524,7 +525,7 @@ def reply_kind(text: str, criteria=None) -> Optional[str]:
     m = re.match(r"\s*/(\w+)", str(text or ""))
     if m and m.group(1) in _PAYLOADS:
         return _PAYLOADS[m.group(1)]
-    norm = normalize(text)
+    norm = normalize(text, crit.vocabulary)
     for kind, key in (("stop", "stop"), ("unknown", "dont_know"), ("no", "no"), ("yes", "yes")):
         if any(rx.search(norm) for rx in crit.answer_rx.get(key, [])):
             return kind
@@ -536,7 +537,7 @@ def is_question(text: str, criteria=None) -> bool:
     crit = as_criteria(criteria)
     if "?" in str(text):
         return True
-    normalised = normalize(str(text))
+    normalised = normalize(str(text), crit.vocabulary)
     return any(rx.search(normalised) for rx in crit.question_cues)
 
 

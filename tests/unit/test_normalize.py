@@ -2,7 +2,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from immuno.normalize import normalize
+from immuno.criteria import load_criteria
+from immuno.normalize import normalize, vocabulary
 
 
 @pytest.mark.parametrize(
@@ -79,7 +80,16 @@ def test_property_never_raises_and_output_is_clean(text):
     ],
 )
 def test_glued_pronouns_and_sms_words_are_read(raw, expected):
-    assert normalize(raw) == expected
+    assert normalize(raw, load_criteria().vocabulary) == expected
+
+
+def test_a_glued_m_is_split_only_before_a_word_of_the_lexicon_in_use():
+    """The vocabulary comes from the criteria loaded (an edited or TRIAGE_LEXICON lexicon),
+    not from files read once: "mgratte" is "me gratte" only where "gratte" is a lexicon word."""
+    with_word = vocabulary({"signs": {"itch": {"phrases": ["ca gratte"]}}})
+    without = vocabulary({"signs": {"cough": {"phrases": ["je tousse"]}}})
+    assert normalize("ça mgratte", with_word) == "ca me gratte"
+    assert normalize("ça mgratte", without) == "ca mgratte"
 
 
 @pytest.mark.parametrize(

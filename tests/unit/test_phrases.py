@@ -12,6 +12,7 @@ class _Lexicon:
 
     def __init__(self, **by_sign):
         self.phrases = by_sign
+        self.vocabulary = load_criteria().vocabulary
 
 
 @pytest.mark.parametrize(
