@@ -140,6 +140,8 @@ class Criteria:
             k: [_rx(p) for p in v] for k, v in (lexicon.get("experiencer") or {}).items()
         }
         self.resolved_cues = [_rx(p) for p in lexicon.get("resolved") or []]
+        self.almost = _rx(lexicon["almost"]) if lexicon.get("almost") else None
+        self.masked_by = _rx(lexicon["masked_by"]) if lexicon.get("masked_by") else None
         self.location_before = (
             _rx(lexicon["location_before"]) if lexicon.get("location_before") else None
         )

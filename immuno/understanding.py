@@ -257,6 +257,8 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     experiencer, offset = WRITER, 0
     clause_findings: List[List[int]] = []
     about_health: List[bool] = []  # per clause: a sign or an organ is named
+    measured_in = [bool(_numbers(clause)) for clause in parts]
+    over: set = set()  # clauses whose measured values are over ("38,5 hier, c'est passé")
     for clause, hits in zip(parts, _clause_hits(crit, parts, full, ignore_context)):
         spans = [(h[0], h[1]) for h in hits]
         explained = explained and _covered(crit, clause, spans)
@@ -270,6 +272,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             if kind == "sign":
                 uncertain = ident.endswith(UNCERTAIN_MARK)
                 sid = ident[: -len(UNCERTAIN_MARK)] if uncertain else ident
+                uncertain = uncertain or _almost(crit, clause, start, sid)
                 who = _experiencer_at(people, start, experiencer)
                 span = (offset + start, offset + end)
                 mine.append(len(findings))
@@ -297,15 +300,24 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         clause_findings.append(mine)
         about_health.append(bool(hits))
         experiencer = _experiencer_at(people, len(clause), experiencer)
-        if any(rx.search(clause) for rx in crit.resolved_cues):
+        if any(rx.search(clause) for rx in crit.resolved_cues) and not _masked(
+            crit, parts, len(clause_findings) - 1, clause_findings, measured_in
+        ):
             # "j'avais de la fièvre la semaine dernière, c'est passé": the findings of this
             # clause, or else of the nearest earlier clause with findings, are over.
-            targets = mine or next((f for f in reversed(clause_findings[:-1]) if f), [])
+            n = len(clause_findings) - 1
+            earlier = next((k for k in range(n, -1, -1) if clause_findings[k] or measured_in[k]), n)
+            targets = clause_findings[earlier]
             for i in targets:
                 findings[i] = _resolve(crit, findings[i])
+            over.add(earlier)
         offset += len(clause) + 1
     numbers = _numbers(full)
-    measured = _from_numbers(crit, numbers, findings)
+    current = _numbers(" ".join(c for k, c in enumerate(parts) if k not in over))
+    past = _numbers(" ".join(c for k, c in enumerate(parts) if k in over))
+    measured = _from_numbers(crit, current, findings) + [
+        _resolve(crit, f) for f in _from_numbers(crit, past, findings) if f.assertion == PRESENT
+    ]
     findings += measured
     asked, worded_as_report = _hypothetical_reading(crit, parts, about_health)
     hypothetical = asked and not worded_as_report
@@ -374,6 +386,20 @@ def _hypothetical_reading(
             worded_as_report = True
             break
     return any(at is not None for at in hyp_at), worded_as_report
+
+
+def _masked(crit: Criteria, parts, n: int, clause_findings, measured_in) -> bool:
+    """The symptom said to be over went down with a medicine (crit.masked_by), in the clause
+    that says so or in the clause it speaks of."""
+    if crit.masked_by is None:
+        return False
+    earlier = next((k for k in range(n, -1, -1) if clause_findings[k] or measured_in[k]), n)
+    return any(crit.masked_by.search(parts[k]) for k in {n, earlier})
+
+
+def _almost(crit: Criteria, clause: str, start: int, sid: str) -> bool:
+    """ "J'ai failli m'évanouir": a sign that has ambiguous words, almost happened."""
+    return bool(sid in crit.at_least and crit.almost and crit.almost.search(clause[:start]))
 
 
 def _mixed(people: set) -> str:

@@ -866,6 +866,51 @@ def test_a_resolved_symptom_is_advice_and_a_recent_red_flag_event_counts():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai eu 38,5 la semaine dernière pendant une journée, c'est passé depuis",
+        "glycémie à 2 g il y a dix jours mais le contrôle d'hier est revenu normal à 1 g",
+    ],
+)
+def test_a_value_measured_before_it_was_over_is_advice(text):
+    state = start(text)
+    while next_question(state) is not None:
+        state = answer(state, "non")
+    assert decide(state).level == "advice"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai de la fièvre, elle est passée à 39,5 cette nuit",  # rose, not over
+        "38,7 hier soir, c'est passé avec un Doliprane",  # masked by paracetamol
+        "j'avais 39 hier, c'est passé, mais ce soir 38,7",
+    ],
+)
+def test_a_fever_that_rose_or_went_down_with_a_medicine_is_not_over(text):
+    state = start(text)
+    assert "fever" in state["signs"] and "fever" not in state["resolved"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai failli tomber dans les pommes au supermarché",
+        "il a failli s'évanouir en se levant",
+        "j'ai cru que j'allais m'évanouir",
+    ],
+)
+def test_almost_fainting_is_asked_about_with_the_15_line_first(text):
+    assert not assess(text).is_emergency
+    question = next_question(start(text))
+    assert question.id == "fainted_q" and "15" in question.text
+
+
+def test_almost_fainting_with_black_stools_is_an_emergency():
+    assert assess("selles noires ce matin et j'ai failli tomber dans les pommes").is_emergency
+
+
+@pytest.mark.parametrize(
     "text, key, value, sign",
     [
         ("glycémie à 2,8 g ce matin", "glucose", 2.8, "high_glucose"),
