@@ -18,7 +18,7 @@ from scripts import vignettes
 EXTERNAL_UNDER_TRIAGE_CEILING = (
     19  # measured 2026-12-01 on 75 messages; lower it as the lexicon improves
 )
-HELDOUT_UNDER_TRIAGE_CEILING = 73  # measured 2026-12-01 after the second tuning and the typo tolerance; lower it as the lexicon improves
+HELDOUT_UNDER_TRIAGE_CEILING = 105  # 2026-12-01, with the third batch's held-out half (105 = 73 + 32 on 343 new cases); lower it as the lexicon improves
 
 
 @pytest.fixture(scope="module")
