@@ -190,6 +190,14 @@ SCHEMAS: Dict[str, dict] = {
                                 "patterns": {"type": "array", "items": {"type": "string"}},
                             },
                         },
+                        "denied": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "properties": {
+                                "phrases": TEXTS,
+                                "patterns": {"type": "array", "items": {"type": "string"}},
+                            },
+                        },
                     },
                 },
             },

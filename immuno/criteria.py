@@ -44,6 +44,9 @@ def _rx(pattern: str) -> "re.Pattern":
 
 # Marks a lexicon entry of words that may mean a sign or only a milder one ("malaise").
 UNCERTAIN_MARK = "?"
+# Marks a lexicon entry of words that say a sign is absent ("je fais tout normalement":
+# no tiredness that stops daily activity).
+DENIED_MARK = "!"
 _ANCHORED = re.compile(r"(?<!\[)\^|\$")
 
 
@@ -99,6 +102,12 @@ class Criteria:
                 self.phrases[key] = list(uncertain.get("phrases") or [])
                 self.context[key] = None
                 self.at_least[row["id"]] = uncertain.get("at_least")
+            denied = entry.get("denied")
+            if denied:  # read as their own entry, DENIED_MARK after the sign id
+                key = row["id"] + DENIED_MARK
+                self.patterns[key] = [_rx(p) for p in denied.get("patterns") or []]
+                self.phrases[key] = list(denied.get("phrases") or [])
+                self.context[key] = None
         self.sign_regexes = {sid: _alternation(patterns) for sid, patterns in self.patterns.items()}
         self.combinations = data.get("combinations") or []
         for combo in self.combinations:

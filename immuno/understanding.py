@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-from immuno.criteria import UNCERTAIN_MARK, Criteria, as_criteria
+from immuno.criteria import DENIED_MARK, UNCERTAIN_MARK, Criteria, as_criteria
 from immuno.normalize import normalize
 from immuno import phrases
 
@@ -130,7 +130,7 @@ def clauses(text, criteria=None) -> List[str]:
     return [c for c in (normalize(part, known) for part in _CLAUSE_SPLIT.split(raw)) if c]
 
 
-def _negated(crit: Criteria, clause: str, start: int, end: int, spans) -> bool:
+def _negated(crit: Criteria, clause: str, start: int, end: int, spans, look_after=True) -> bool:
     left = 0
     for b in crit.boundaries.finditer(clause, 0, start):
         if b.start() < start:
@@ -144,6 +144,8 @@ def _negated(crit: Criteria, clause: str, start: int, end: int, spans) -> bool:
     window = " ".join(window.split()[-crit.neg_window :])
     if crit.neg_before.search(window):
         return True
+    if not look_after:
+        return False
     after = clause[end:]
     b = crit.boundaries.search(after)
     return bool(crit.neg_after.search(after[: b.start()] if b else after))
@@ -269,7 +271,22 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         mine = []
         for start, end, kind, ident in sorted(hits):
             neg = _negated(crit, clause, start, end, spans)
-            if kind == "sign":
+            if kind == "sign" and ident.endswith(DENIED_MARK):
+                # words that say the sign is absent ("je fais tout normalement": the
+                # "normalement" after them is part of the denial); denied themselves
+                # ("je ne fais plus tout"), they say nothing
+                if not _negated(crit, clause, start, end, spans, look_after=False):
+                    mine.append(len(findings))
+                    findings.append(
+                        Finding(
+                            ident[: -len(DENIED_MARK)],
+                            NEGATED,
+                            _experiencer_at(people, start, experiencer),
+                            (offset + start, offset + end),
+                            modifiers,
+                        )
+                    )
+            elif kind == "sign":
                 uncertain = ident.endswith(UNCERTAIN_MARK)
                 sid = ident[: -len(UNCERTAIN_MARK)] if uncertain else ident
                 uncertain = uncertain or _almost(crit, clause, start, sid)

@@ -264,6 +264,8 @@ EMERGENCIES = [
     "je respire pas bien",
     "MAL DANS LA POITRINE !!!",
     "Jai mal à la poitrine depuis ce matin, c grave ?",
+    # "je sais pas combien de temps": not knowing how long does not deny the sign
+    "je sais pas combien de temps j'étais parti, j'ai une bosse au front",
 ]
 
 
@@ -426,6 +428,9 @@ def test_vomiting_count_is_not_a_stool_count():
         ("en cas de douleur dans la poitrine je fais quoi", "heart"),
         ("keytruda peut il donner des problèmes de thyroïde", "hormones"),
         ("est-il fréquent d'avoir la peau sèche avec opdivo ?", "skin"),
+        # what the writer read or was told about
+        ("j'ai lu que le Guillain-Barré pouvait arriver avec l'immunothérapie", "neuro"),
+        ("l'infirmière m'a parlé de plaies dans la bouche avec certains traitements", "skin"),
     ],
 )
 def test_hypothetical_questions_are_not_reports(text, category):
@@ -803,6 +808,12 @@ def test_explained_means_every_part_of_the_message_holds_a_sign(text, explained)
         ("diarrhée c'est normal ?", True),
         ("c normal d etre fatigue sous immuno ou pas ?", False),
         ("c'est normal d'avoir de la diarrhée sous immuno ?", False),
+        # the writer describes their own state (je, me, moi): a report
+        ("est-ce normal d'être crevée au point de devoir m'asseoir ?", True),
+        ("c'est normal d'avoir la tête qui tourne quand je reste debout ?", True),
+        # a practical question, then a symptom added with "sinon"
+        ("je peux décaler la prise de sang ? sinon petit rhume, le nez qui goutte", True),
+        ("je peux décaler la prise de sang ? sinon tout va bien", False),
     ],
 )
 def test_is_it_normal_reads_as_a_report_only_after_a_symptom(text, reported):
@@ -991,3 +1002,26 @@ def test_suicidal_thoughts_confirmed_in_the_questions_get_3114_beside_15():
     decision = decide(answer(state, "oui"))
     lines = "\n".join(triage_reply.reply_lines(decision.level, decision.category))
     assert decision.level == "emergency" and "15" in lines and "3114" in lines
+
+
+@pytest.mark.parametrize(
+    "text, denied",
+    [
+        ("un peu fatigué mais je fais tout normalement", True),
+        ("un peu fatiguée en fin de journée, mais je fais tout ce que j'ai à faire", True),
+        ("je suis un peu fatigué le soir, je travaille toujours", True),
+        # a negation takes the denial back: the question is asked
+        ("je suis fatiguée, je ne fais plus tout ce que j'ai à faire", False),
+    ],
+)
+def test_words_that_say_a_sign_is_absent_answer_its_question(text, denied):
+    a = assess(text)
+    assert "mild_fatigue" in [s.id for s in a.signs]
+    assert ("severe_fatigue" in a.negated) is denied
+    assert "severe_fatigue" not in [s.id for s in a.signs]
+    asked = []
+    state = start(text)
+    while (q := next_question(state)) is not None and len(asked) < 8:
+        asked.append(q.id)
+        state = answer(state, "non")
+    assert ("fatigue_severe" in asked) is not denied
