@@ -862,6 +862,19 @@ def test_no_question_can_make_no_mean_present():
     assert all(not q.get("on_no") for q in CRIT.questions.values())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la chimio l'a rendu malade comme un chien et maintenant de la fièvre, des convulsions",
+        "j'ai envie que tout s'arrête",
+        "chute de tension et malaise quand passe la 3e poche de médicament",
+    ],
+)
+def test_real_wordings_of_emergencies_get_15(text):
+    """From patients' blogs (tests/vignettes/dev/real_g.yml): an idiom is not an animal."""
+    assert assess(text).is_emergency
+
+
 @pytest.mark.parametrize("text", ["mon chien vomit", "mon chat a de la fièvre", "le chiot tousse"])
 def test_an_animal_is_out_of_scope(text):
     a = assess(text)
