@@ -991,3 +991,35 @@ def test_suicidal_thoughts_confirmed_in_the_questions_get_3114_beside_15():
     decision = decide(answer(state, "oui"))
     lines = "\n".join(triage_reply.reply_lines(decision.level, decision.category))
     assert decision.level == "emergency" and "15" in lines and "3114" in lines
+
+
+def test_a_reply_names_a_sign_of_the_conversation_without_its_context_word():
+    # "ça me réveille la nuit" in a diarrhoea triage: stools at night (urgent), though the
+    # reply answers another question and says neither "selles" nor "diarrhée"
+    state, _ = flow(
+        "diarrhée depuis 2 jours, 3 fois par jour à peu près",
+        "non pas de sang, et pas mal au ventre",
+        "ah si, ça me réveille la nuit, j'ai oublié de le dire",
+    )
+    assert "night_stools" in state["signs"]
+    assert decide(state).level == "urgent"
+    # alone, the same words are no stools at night
+    assert "night_stools" not in ids("ça me réveille la nuit")
+
+
+def test_an_emergency_keeps_its_context_word_in_a_reply():
+    # "du sang" in a diarrhoea triage is blood in the stools, not vomited blood
+    state, _ = flow("j'ai la diarrhée depuis hier", "oui, un peu de sang")
+    assert "vomit_blood" not in state["signs"]
+    assert decide(state).level != "emergency"
+
+
+def test_a_value_after_the_words_saying_it_is_over_is_the_reading_now():
+    # the fever of last Monday is over, 36,9 now: advice (tell the team at the next contact)
+    text = "J'ai fait 38,5 lundi dernier, c'est redescendu tout seul et depuis je suis à 36,9."
+    assert decide(start(text)).level == "advice"
+    # a value before the words, in the same clause, is the one that is over
+    assert decide(start("38,5 hier soir, c'est passé")).level == "advice"
+    # still a fever: down to 38,5, or down with a medicine
+    assert decide(start("j'avais 39, c'est redescendu à 38,5")).level == "urgent"
+    assert decide(start("38,7 hier soir, c'est redescendu avec un Doliprane")).level == "urgent"
