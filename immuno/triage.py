@@ -421,6 +421,14 @@ def _in_context(state, crit: Criteria) -> Tuple[str, ...]:
     return tuple(sid for sid, sign in crit.signs.items() if sign.category in categories)
 
 
+def _said_in_context(state, crit: Criteria) -> Tuple[str, ...]:
+    """The signs a reply may name without its context word: those of the organs the
+    conversation is about ("ça me réveille la nuit" in a diarrhoea triage: stools at night),
+    except the emergencies, whose context word keeps a false alarm out ("du sang" there is
+    blood in the stools, not vomited blood)."""
+    return tuple(sid for sid in _in_context(state, crit) if crit.signs[sid].level != "emergency")
+
+
 def set_aside(state: dict) -> dict:
     """The state after a side question: the next question says it resumes the triage."""
     return dict(state, aside=True)
@@ -438,7 +446,9 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     state.pop("aside", None)
     pending = None if state.get("stopped") else _pending(state, crit)
     q = crit.questions[pending[0]] if pending else None
-    u = understand(text, crit, tuple(q["answered_by"]) if q else ())
+    u = understand(
+        text, crit, (tuple(q["answered_by"]) if q else ()) + _said_in_context(state, crit)
+    )
     _add(state, u, crit)
     numbers = state.setdefault("numbers", {})
     raw_signs = u.present + u.with_assertion("hypothetical")

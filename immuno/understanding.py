@@ -317,13 +317,14 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         clause_findings.append(mine)
         about_health.append(bool(hits))
         experiencer = _experiencer_at(people, len(clause), experiencer)
-        if any(rx.search(clause) for rx in crit.resolved_cues) and not _masked(
-            crit, parts, len(clause_findings) - 1, clause_findings, measured_in
-        ):
+        cue = min(
+            (m.start() for rx in crit.resolved_cues for m in [rx.search(clause)] if m), default=None
+        )
+        n = len(clause_findings) - 1
+        earlier = _over_clause(parts, n, cue, clause_findings, measured_in)
+        if cue is not None and not _masked(crit, parts, n, earlier):
             # "j'avais de la fièvre la semaine dernière, c'est passé": the findings of this
             # clause, or else of the nearest earlier clause with findings, are over.
-            n = len(clause_findings) - 1
-            earlier = next((k for k in range(n, -1, -1) if clause_findings[k] or measured_in[k]), n)
             targets = clause_findings[earlier]
             for i in targets:
                 findings[i] = _resolve(crit, findings[i])
@@ -405,12 +406,23 @@ def _hypothetical_reading(
     return any(at is not None for at in hyp_at), worded_as_report
 
 
-def _masked(crit: Criteria, parts, n: int, clause_findings, measured_in) -> bool:
+def _over_clause(parts, n: int, cue, clause_findings, measured_in) -> int:
+    """The clause a resolution cue in clause n speaks of: n itself when it holds findings or
+    a value measured before the cue, else the nearest earlier one that does. A value after
+    the cue is the reading now ("c'est redescendu et depuis je suis à 36,9")."""
+    if cue is not None and not clause_findings[n] and measured_in[n]:
+        if not _numbers(parts[n][:cue]):
+            return next(
+                (k for k in range(n - 1, -1, -1) if clause_findings[k] or measured_in[k]), n
+            )
+    return next((k for k in range(n, -1, -1) if clause_findings[k] or measured_in[k]), n)
+
+
+def _masked(crit: Criteria, parts, n: int, earlier: int) -> bool:
     """The symptom said to be over went down with a medicine (crit.masked_by), in the clause
     that says so or in the clause it speaks of."""
     if crit.masked_by is None:
         return False
-    earlier = next((k for k in range(n, -1, -1) if clause_findings[k] or measured_in[k]), n)
     return any(crit.masked_by.search(parts[k]) for k in {n, earlier})
 
 

@@ -1038,3 +1038,75 @@ def test_words_that_say_a_sign_is_absent_answer_its_question(text, denied):
         asked.append(q.id)
         state = answer(state, "non")
     assert ("fatigue_severe" in asked) is not denied
+
+
+def test_a_reply_names_a_sign_of_the_conversation_without_its_context_word():
+    # "ça me réveille la nuit" in a diarrhoea triage: stools at night (urgent), though the
+    # reply answers another question and says neither "selles" nor "diarrhée"
+    state, _ = flow(
+        "diarrhée depuis 2 jours, 3 fois par jour à peu près",
+        "non pas de sang, et pas mal au ventre",
+        "ah si, ça me réveille la nuit, j'ai oublié de le dire",
+    )
+    assert "night_stools" in state["signs"]
+    assert decide(state).level == "urgent"
+    # alone, the same words are no stools at night
+    assert "night_stools" not in ids("ça me réveille la nuit")
+
+
+def test_an_emergency_keeps_its_context_word_in_a_reply():
+    # "du sang" in a diarrhoea triage is blood in the stools, not vomited blood
+    state, _ = flow("j'ai la diarrhée depuis hier", "oui, un peu de sang")
+    assert "vomit_blood" not in state["signs"]
+    assert decide(state).level != "emergency"
+
+
+def test_a_value_after_the_words_saying_it_is_over_is_the_reading_now():
+    # the fever of last Monday is over, 36,9 now: advice (tell the team at the next contact)
+    text = "J'ai fait 38,5 lundi dernier, c'est redescendu tout seul et depuis je suis à 36,9."
+    assert decide(start(text)).level == "advice"
+    # a value before the words, in the same clause, is the one that is over
+    assert decide(start("38,5 hier soir, c'est passé")).level == "advice"
+    # still a fever: down to 38,5, or down with a medicine
+    assert decide(start("j'avais 39, c'est redescendu à 38,5")).level == "urgent"
+    assert decide(start("38,7 hier soir, c'est redescendu avec un Doliprane")).level == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # severe pain and a hard belly in neighbouring clauses; not when the belly is soft
+        ("Mon mari se tord de douleur, il a le ventre tout dur et gonflé", "emergency"),
+        ("ventre tout dur, il ne supporte pas qu'on le touche", "emergency"),
+        ("il se tord de douleur mais le ventre n'est pas dur", "urgent"),
+        ("jai du sanf dans les selles depuis hier", "urgent"),
+        ("Depuis trois jours ma tension dégringole, 9/6 hier et 8,5/5 ce matin.", "urgent"),
+        ("elle a fait un malaise, elle est partie quelques secondes", "emergency"),
+        ("elle est tombée, elle est partie une minute chercher le sécateur", "none"),
+        (
+            "je me découvre des hématomes sur les bras, je ne me souviens pas m'être cognée",
+            "urgent",
+        ),
+        ("essoufflée en restant assise à ne rien faire depuis cette nuit", "emergency"),
+        # look-alikes and figures of speech
+        ("Je me suis mordu la joue et j'ai craché un peu de sang", "none"),
+        ("je me suis mordu la langue et depuis je tousse et crache du sang", "emergency"),
+        ("après mon footing je respire vite puis ça se calme, comme tout le monde", "none"),
+        ("après mon footing je respire vite et ça ne se calme pas", "emergency"),
+        ("J'ai tellement ri que j'en avais mal au ventre", "none"),
+        ("j'ai la diarrhée, j'en ai mal au ventre", "urgent"),
+        ("J'ai fait un infarctus il y a 12 ans, aucun souci depuis", "none"),
+        ("Mon petit-fils me donne des palpitations quand il grimpe aux arbres", "none"),
+    ],
+)
+def test_ways_of_saying_digestive_fever_breathing_heart_liver_skin_signs(text, level):
+    a = assess(text)
+    if a.is_emergency:
+        assert level == "emergency", text
+        return
+    assert level != "emergency", text
+    given = decide(start(text)).level if a.is_report else "none"
+    if level == "none":
+        assert given in ("none", "advice") and not a.is_report, (text, given)
+    else:
+        assert given == level, (text, given)
