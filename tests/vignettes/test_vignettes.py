@@ -18,7 +18,7 @@ from scripts import vignettes
 EXTERNAL_UNDER_TRIAGE_CEILING = (
     35  # 2026-12-01: 19 on the first 75 messages + 16 on 57 of the third collection
 )
-HELDOUT_UNDER_TRIAGE_CEILING = 105  # 2026-12-01, with the third batch's held-out half (105 = 73 + 32 on 343 new cases); lower it as the lexicon improves
+HELDOUT_UNDER_TRIAGE_CEILING = 161  # 2026-12-01 with the fourth batch's held-out half (100 before it); lower it as the lexicon improves
 
 
 @pytest.fixture(scope="module")
