@@ -83,6 +83,10 @@ evaluate: install
 vignettes: install
 	$(PY) scripts/vignettes.py $(ARGS)
 
+# The first reply of the deployed NLU pipeline (classifier + safety net) beside the engine's.
+vignettes-deployed: model
+	$(PY) scripts/vignettes_deployed.py --model $$(scripts/train_if_changed.sh | tail -n 1) $(ARGS)
+
 # Cost of reading a message into findings (a benchmark, not a test).
 bench-understanding: install
 	$(PY) scripts/bench_understanding.py
@@ -104,7 +108,7 @@ audit-export: install
 	@$(PY) scripts/export_audit.py
 
 # Production checks: PostgreSQL, Redis, two replicas behind nginx, faults.
-.PHONY: prod-tests bench-load purge k8s-check helm-render images
+.PHONY: prod-tests bench-load purge k8s-check helm-render images vignettes-deployed
 prod-tests: model
 	scripts/prod_tests.sh
 
