@@ -1110,3 +1110,56 @@ def test_ways_of_saying_digestive_fever_breathing_heart_liver_skin_signs(text, l
         assert given in ("none", "advice") and not a.is_report, (text, given)
     else:
         assert given == level, (text, given)
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("j'ai des courbatuers partout depuis hier", "advice"),
+        ("je transpire énormément la nuit depuis une semaine", "advice"),
+        ("je transpir beaucoup le soir", "advice"),
+        ("un bleu sur l'avant-bras là où l'infirmière a mis l'aiguille", "advice"),
+        ("ma femme a les batteries à plat depuis la cure mais elle fait tout", "advice"),
+        ("il fait des siestes beaucoup plus longues depuis la perfusion", "advice"),
+        ("C'est grave de faire moins pipi qu'avant ?", "urgent"),
+        ("Est-ce normal d'avoir des nausées après chaque perfusion ?", "advice"),
+        (
+            "c'est normal d'avoir la bouche sèche ? je bois de l'eau toute la nuit pour soulager",
+            "advice",
+        ),
+        ("mes pantalons sont tous trop grands, j'ai perdu une taille sans régime", "urgent"),
+        ("elle passe ses journées sur le canapé depuis la cure", "urgent"),
+        ("il ne fait plus sa toilette seul depuis une semaine", "urgent"),
+        ("j'ai la tête comme dans un étau depuis ce matin", "urgent"),
+        ("d'un coup je ne vois plus que la moitié gauche", "emergency"),
+        ("comme un rideau qui est tombé devant mon oeil droit", "emergency"),
+        ("la moitié de mon champ visuel est devenue noire", "emergency"),
+        ("son corps tout entier enfle depuis l'IL-2", "urgent"),
+        ("mon corps gonfle et mes urines ont presque disparu", "emergency"),
+        ("ses urines ont disparu depuis hier", "emergency"),
+        ("je me retourne dans mon lit toute la nuit en pensant au scanner", "advice"),
+        ("je gamberge depuis des jours avant les résultats", "advice"),
+        ("elle repose sans arrêt les mêmes questions depuis ce matin", "emergency"),
+        ("mon père s'est perdu dans son propre quartier", "emergency"),
+        ("j'ai les jambes en plomb jusqu'aux hanches depuis hier", "emergency"),
+        ("il n'arrive plus à boutonner sa chemise depuis deux jours", "urgent"),
+        ("il dit que ce serait plus facile de ne plus se réveiller", "emergency"),
+        ("mon mari est complètement éteint, il ne sourit presque plus", "urgent"),
+        ("je me sens vaseuse depuis le début de la perfusion", "urgent"),
+        ("j'ai la nuque qui lance depuis hier", "urgent"),
+        ("je suis pris en étau entre mon patron et ma famille", "none"),
+        ("Mon canari a les plumes qui tombent plus qu'avant", "none"),
+        ("Est-ce normal d'avoir la bouche sèche sous immunothérapie ?", "none"),
+        ("Si un jour je fais moins pipi que d'habitude, qui dois-je appeler ?", "none"),
+        ("j'ai perdu deux tailles grâce à mon régime, je suis ravie", "none"),
+    ],
+)
+def test_ways_of_saying_common_hormones_eyes_il2_kidney_mood_neuro_infusion_signs(text, level):
+    """Wordings that are not in the dev vignettes: the same ways of saying as the fixed cases
+    (typos of plain words, what a relative sees, a question that still reports), so that a
+    change catches the way of saying and not one sentence. Read as the safety net does: a
+    question starts a triage only when it is worded as a report."""
+    from scripts.vignettes import run_case
+
+    outcome = run_case({"id": "unit", "text": text, "level": level})
+    assert outcome.level == level, (text, outcome.level)
