@@ -1163,3 +1163,13 @@ def test_ways_of_saying_common_hormones_eyes_il2_kidney_mood_neuro_infusion_sign
 
     outcome = run_case({"id": "unit", "text": text, "level": level})
     assert outcome.level == level, (text, outcome.level)
+
+
+def test_swelling_all_over_asks_about_urine_and_very_little_is_an_emergency():
+    """Capillary leak (IL-2): swollen all over is urgent, with very little urine 15. Once the
+    swelling is said, the urine is asked about; "presque plus" is a yes."""
+    state = start("Je suis gonflé de partout depuis la cure d'IL-2, même le visage.")
+    assert next_question(state).id == "swelling_urine_q"
+    assert decide(answer(state, "presque plus, une fois depuis ce matin")).level == "emergency"
+    assert decide(answer(state, "non")).level == "urgent"
+    assert next_question(start("gonflée de partout mais j'urine comme d'habitude")) is None
