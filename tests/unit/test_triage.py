@@ -1110,3 +1110,109 @@ def test_ways_of_saying_digestive_fever_breathing_heart_liver_skin_signs(text, l
         assert given in ("none", "advice") and not a.is_report, (text, given)
     else:
         assert given == level, (text, given)
+
+
+def _level_after_no(text):
+    """The level once every question is answered "non" (or the count under the threshold),
+    as tests/vignettes answers them."""
+    a = assess(text)
+    if a.is_emergency:
+        return "emergency"
+    if not a.is_report:
+        return "none"
+    state = start(text)
+    for _ in range(8):
+        question = next_question(state)
+        if question is None:
+            break
+        payload = question.buttons[0]["payload"]
+        state = answer(state, payload if payload != "/affirm" else "non")
+    return decide(state).level
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # stools: a day spent in the toilets
+        ("ma femme ne quitte plus les toilettes depuis hier", "urgent"),
+        ("je vis aux toilettes depuis la perfusion", "urgent"),
+        ("il a passé toute la journée aux wc", "urgent"),
+        # "il passe ses journées" is no resolution
+        ("depuis lundi elle passe ses nuits aux toilettes", "urgent"),
+        # woken at night and having to run
+        ("la nuit ça me réveille et je dois foncer, trois fois cette nuit", "urgent"),
+        # blood on wiping, over
+        ("du sang en m'essuyant il y a dix jours, des hémorroïdes, c'est cicatrisé", "advice"),
+        ("il y avait du rouge sur le papier toilette ce matin", "urgent"),
+        # "elle a fini par me dire": no resolution
+        ("mon père a fini par avouer qu'il avait du sang dans les selles", "urgent"),
+        # barely eating
+        ("il n'avale que deux bouchées à chaque repas depuis une semaine", "urgent"),
+        ("je mangeais quasiment rien la semaine dernière, l'appétit est revenu", "advice"),
+        # a meal brought back up
+        ("il a rendu son dîner hier soir et encore ce matin", "urgent"),
+        ("j'ai rendu tout mon déjeuner", "urgent"),
+        # the skin fold that stays, dried out
+        ("quand je pince la peau du bras, le pli reste, et j'ai la diarrhée", "urgent"),
+        ("mon père a l'air tout ratatiné, il ne boit presque pas", "urgent"),
+        # a hard belly that hurts at the lightest touch
+        ("ventre dur comme du bois, il hurle dès qu'on l'effleure", "emergency"),
+        ("elle a le ventre tendu et dur, elle gémit", "emergency"),
+        ("ventre tout dur, il crie au moindre contact", "emergency"),
+        # coffee grounds in the vomit
+        (
+            "il a vomi ce matin, puis en regardant la cuvette j'ai vu que ça ressemblait à du marc de café",
+            "emergency",
+        ),
+        # mottled, grey
+        ("mon mari a 39 de fièvre et elle est toute grise, ma mère je veux dire", "emergency"),
+        ("sa peau est comme du marbre sur les cuisses, il a de la fièvre", "emergency"),
+        ("fièvre et ses genoux sont violets", "emergency"),
+        # blood-tinged sputum
+        ("je tousse des glaires rosées depuis ce matin", "emergency"),
+        ("il crache des mucosités sanglantes", "emergency"),
+        ("mes expectorations sont teintées de sang", "emergency"),
+        # out of breath more than before; not across a denial
+        ("je souffle bien plus que d'habitude en marchant", "urgent"),
+        ("elle souffle davantage qu'avant quand elle fait le ménage", "urgent"),
+        ("je monte trois étages sans aucun essoufflement", "none"),
+        # racing heart with faintness
+        ("mon coeur s'affole et j'ai la tête qui tourne", "emergency"),
+        ("son coeur cavale et la tête lui tourne", "emergency"),
+        ("j'ai le cœur qui galope depuis ce matin", "urgent"),
+        # unsteady on standing
+        ("j'ai l'impression que le sol se dérobe quand je me lève", "urgent"),
+        ("il doit s'agripper aux meubles, tout tourne", "urgent"),
+        ("dès qu'il se lève il devient tout pâle", "urgent"),
+        # drowsy with jaundice
+        ("il a les yeux jaunes et il n'arrive plus à rester éveillé", "emergency"),
+        ("teint jaune et on a du mal à le garder éveillé", "emergency"),
+        # a weight under the right ribs
+        ("j'ai comme un poids sous les côtes à droite", "urgent"),
+        ("une sorte d'étau sous les côtes droites", "urgent"),
+        # rash all over
+        ("des boutons sur les bras, les jambes et le dos", "urgent"),
+        ("il est rouge comme une écrevisse de partout et ça gratte", "urgent"),
+        # sunburn
+        ("j'ai attrapé des coups de soleil sur le nez", "advice"),
+        # skin coming off in pieces
+        ("la peau de mes pieds part par morceaux", "emergency"),
+        ("sous la peau qui pèle, en dessous c'est à vif", "emergency"),
+        # itch that wakes
+        ("des plaques qui grattent ; une m'a réveillée deux fois cette nuit", "urgent"),
+        # "est-ce normal d'avoir ... tout ...": what the writer sees
+        ("est-ce normal d'avoir les urines toutes foncées ?", "urgent"),
+        ("c'est normal d'être aussi essoufflée ?", "urgent"),
+    ],
+)
+def test_other_wordings_of_the_fourth_batch_signs(text, level):
+    """Neighbours of the dev wordings of the fourth batch (relatives' descriptions, long
+    narratives), none of them in the corpus: the way of saying, not the test sentence."""
+    assert _level_after_no(text) == level, text
+
+
+def test_a_match_that_runs_into_the_next_clause_does_not_hide_a_later_one():
+    # "boutons sur les bras" then "les jambes" (a comma between): a greedy pattern
+    # crosses the comma; the list of three regions read ahead from "bras" is still found
+    assert "rash_large" in ids("des boutons sur les bras, les jambes et le dos")
+    assert "rash_large" not in ids("des boutons sur les bras")
