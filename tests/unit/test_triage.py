@@ -1216,3 +1216,39 @@ def test_a_match_that_runs_into_the_next_clause_does_not_hide_a_later_one():
     # crosses the comma; the list of three regions read ahead from "bras" is still found
     assert "rash_large" in ids("des boutons sur les bras, les jambes et le dos")
     assert "rash_large" not in ids("des boutons sur les bras")
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # figures of speech and ordinary look-alikes
+        ("la facture du garage, de quoi faire tousser !", "none"),
+        ("les tarifs de la cantine font tousser, et je tousse depuis trois jours", "urgent"),
+        ("après le vélo j'ai respiré vite, c'est revenu normal en deux minutes", "none"),
+        ("après avoir couru j'ai respiré vite, et ça n'est pas revenu normal", "emergency"),
+        ("après le footing je suis essoufflé et ce n'est jamais redevenu normal", "urgent"),
+        ("un frisson en sortant du bain, pas de fièvre", "none"),
+        ("mon fils fait semblant de s'évanouir quand on parle des devoirs", "none"),
+        ("j'ai une tension basse depuis toujours, 9/6, rien de nouveau", "none"),
+        ("j'ai toujours eu une tension basse mais là elle est à 7/4", "urgent"),
+        ("mon coeur bat pour lui depuis quarante ans", "none"),
+        ("il a fait un malaise, son coeur bat encore très vite", "emergency"),
+        ("si un jour je fais 39 de fièvre, j'appelle qui ?", "none"),
+        ("si jamais il a les yeux jaunes, on fait quoi ?", "none"),
+        # over: plural nouns
+        ("les plaques qui me grattaient la nuit se sont estompées avec la crème", "advice"),
+        ("mes démangeaisons de la nuit sont parties", "advice"),
+        # below the signs: reflux, lost appetite, an itchy scalp (advice)
+        ("j'ai des remontées acides le soir", "advice"),
+        ("des aigreurs après les repas depuis la cure", "advice"),
+        ("je n'ai plus d'appétit depuis la cure", "advice"),
+        ("une perte d'appétit depuis une semaine", "advice"),
+        ("je n'ai pas perdu l'appétit", "none"),
+        ("le cuir chevelu me gratte depuis la perfusion", "advice"),
+        ("j'ai des brûlures du cuir chevelu", "advice"),
+    ],
+)
+def test_look_alikes_and_complaints_below_the_signs_of_the_fourth_batch(text, level):
+    """Near-misses of the fourth batch (a figure of speech, a lifelong value, a supposition,
+    something over) and complaints below the signs, in wordings not in the corpus."""
+    assert _level_after_no(text) == level, text
