@@ -1252,3 +1252,34 @@ def test_look_alikes_and_complaints_below_the_signs_of_the_fourth_batch(text, le
     """Near-misses of the fourth batch (a figure of speech, a lifelong value, a supposition,
     something over) and complaints below the signs, in wordings not in the corpus."""
     assert _level_after_no(text) == level, text
+
+
+def _asked(text):
+    asked, state = [], start(text)
+    while (q := next_question(state)) is not None and len(asked) < 8:
+        asked.append(q.id)
+        state = answer(state, "non")
+    return asked
+
+
+@pytest.mark.parametrize(
+    "text, not_asked",
+    [
+        # a hand's size or less is a small area: the extent question is answered
+        ("des boutons qui grattent sur le bras, une zone grande comme la main", "skin_extent"),
+        ("une plaque rouge derrière le genou, grande comme une carte bleue", "skin_extent"),
+        ("quelques boutons sur le poignet, grands comme un timbre", "skin_extent"),
+        # the itch does not stop sleep
+        ("ça gratte un peu sur la cheville mais je dors bien", "itch_sleep"),
+        ("il a des boutons qui le grattent, il dort quand même", "itch_sleep"),
+        ("des plaques qui démangent, elle dort normalement", "itch_sleep"),
+    ],
+)
+def test_a_skin_message_that_says_the_extent_or_the_sleep_is_not_asked_again(text, not_asked):
+    assert not_asked not in _asked(text), text
+    assert _level_after_no(text) == "advice", text
+
+
+def test_a_negated_sleep_is_no_denial_of_the_itch_question():
+    # "je ne dors pas bien" takes the denial back: the itch is not read as sparing sleep
+    assert "itch_sleep" not in assess("ça gratte, je ne dors pas bien").negated
