@@ -1283,3 +1283,32 @@ def test_a_skin_message_that_says_the_extent_or_the_sleep_is_not_asked_again(tex
 def test_a_negated_sleep_is_no_denial_of_the_itch_question():
     # "je ne dors pas bien" takes the denial back: the itch is not read as sparing sleep
     assert "itch_sleep" not in assess("ça gratte, je ne dors pas bien").negated
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # a relative's words for the emergency signs
+        ("son ventre est dur comme du bois et il a très mal", "emergency"),
+        ("il ne veut pas qu'on touche son ventre tellement il a mal, il est dur", "emergency"),
+        ("ventre un peu dur après le repas, pas très mal", "advice"),
+        ("il y avait du sang dans la bassine quand elle a vomi", "emergency"),
+        ("il vomit des trucs noirâtres", "emergency"),
+        ("j'ai du sang dans les selles et j'ai vomi", "urgent"),
+        ("elle est tombée raide dans la cuisine", "emergency"),
+        ("il s'est affaissé sur sa chaise", "emergency"),
+        # and for the urgent ones
+        ("il titube depuis hier", "urgent"),
+        ("elle chancelle quand elle marche", "urgent"),
+        ("il doit s'arrêter tous les dix mètres pour reprendre son souffle", "urgent"),
+        ("elle court aux toilettes toutes les heures", "urgent"),
+        ("elle a les lèvres et la langue sèches, elle ne boit plus", "urgent"),
+        ("il ne boit plus d'alcool depuis sa cure", "none"),
+        # the sign itself is not "over": "plus rien depuis" after the verb of the sign
+        ("il ne mange plus rien depuis trois jours", "urgent"),
+        ("je ne vois plus rien depuis ce matin", "emergency"),
+        ("j'avais du sang dans les selles, plus rien depuis lundi", "advice"),
+    ],
+)
+def test_relatives_words_for_the_signs_and_what_is_not_over(text, level):
+    assert _level_after_no(text) == level, text
