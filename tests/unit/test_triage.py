@@ -1312,3 +1312,25 @@ def test_a_negated_sleep_is_no_denial_of_the_itch_question():
 )
 def test_relatives_words_for_the_signs_and_what_is_not_over(text, level):
     assert _level_after_no(text) == level, text
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # a few words between the belly and "dur", not a denial
+        ("elle a le ventre gonflé comme un ballon et dur, elle hurle", "emergency"),
+        ("son ventre est gonflé, tendu, dur, il crie", "emergency"),
+        ("le ventre est mou, pas dur", "none"),
+        ("il a le ventre un peu gonflé mais pas dur", "advice"),
+        # too breathless to say a few words; breathing with the belly
+        ("elle n'arrive plus à dire trois mots sans reprendre son souffle", "emergency"),
+        ("il ne peut pas aligner deux mots sans chercher son air", "emergency"),
+        ("il respire avec le ventre", "emergency"),
+        # blood after a cough, in the next words; not blood in the stools
+        ("il a toussé et il y avait du sang rouge vif", "emergency"),
+        ("elle tousse, et ce matin il y avait un peu de sang", "emergency"),
+        ("je tousse et j'ai du sang dans les selles", "urgent"),
+    ],
+)
+def test_words_between_and_after_the_sign_in_emergency_descriptions(text, level):
+    assert _level_after_no(text) == level, text
