@@ -1334,3 +1334,21 @@ def test_relatives_words_for_the_signs_and_what_is_not_over(text, level):
 )
 def test_words_between_and_after_the_sign_in_emergency_descriptions(text, level):
     assert _level_after_no(text) == level, text
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # figures of speech and a burn, not the sign
+        ("j'ai le souffle coupé par la beauté du paysage", "none"),
+        ("mon coeur s'emballe quand je le vois, je suis amoureuse", "none"),
+        ("mon mari est jaune de jalousie", "none"),
+        ("je me suis brûlée avec le fer, une cloque sur le doigt", "none"),
+        # the same words as a complaint
+        ("mon coeur s'emballe depuis ce matin", "urgent"),
+        ("mon mari est tout jaune", "urgent"),
+        ("je me suis brûlée avec le fer, et j'ai aussi des cloques sur le ventre", "emergency"),
+    ],
+)
+def test_figures_of_speech_and_burns_are_not_heart_liver_or_skin_signs(text, level):
+    assert _level_after_no(text) == level, text
