@@ -1352,3 +1352,34 @@ def test_words_between_and_after_the_sign_in_emergency_descriptions(text, level)
 )
 def test_figures_of_speech_and_burns_are_not_heart_liver_or_skin_signs(text, level):
     assert _level_after_no(text) == level, text
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # SMS spellings that patterns (no typo tolerance) missed
+        ("je crash du sang", "emergency"),
+        ("jai des plak rouge partou", "urgent"),
+        ("la tete qui tourn qd je me lev", "urgent"),
+        ("jai des cloke", "emergency"),
+        ("je tous bcp depuis hier", "urgent"),
+        ("je tous les jours je marche", "none"),
+        ("ma peau pele partou", "emergency"),
+        ("g plus faim du tout", "advice"),
+    ],
+)
+def test_sms_spellings_of_the_signs(text, level):
+    assert _level_after_no(text) == level, text
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("après la grande roue et le manège, j'avais la tête qui tournait, c'était drôle", "none"),
+        ("on a fait les montagnes russes, tout tournait en descendant", "none"),
+        ("j'ai la tête qui tourne depuis le manège de dimanche, et ça continue", "urgent"),
+        ("après le manège j'ai eu la tête qui tournait et ça ne passe pas", "urgent"),
+    ],
+)
+def test_a_fairground_ride_is_not_dizziness(text, level):
+    assert _level_after_no(text) == level, text
