@@ -1383,3 +1383,23 @@ def test_sms_spellings_of_the_signs(text, level):
 )
 def test_a_fairground_ride_is_not_dizziness(text, level):
     assert _level_after_no(text) == level, text
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("il a les joues rouges et il est chaud comme un radiateur", "urgent"),
+        ("elle est brûlante comme une bouillotte", "urgent"),
+        ("ses urines ressemblent à du thé", "urgent"),
+        ("on dirait du coca dans la cuvette, son pipi est marron", "urgent"),
+        (
+            "il a des petits points rouges sur les jambes qui ne partent pas quand on appuie",
+            "urgent",
+        ),
+        ("des taches violettes qui ne s'effacent pas si je presse dessus", "urgent"),
+        ("des taches qui partent quand on appuie", "none"),
+        ("elle a des gaz et des ballonnements", "advice"),
+    ],
+)
+def test_what_a_relative_sees_of_fever_liver_and_belly(text, level):
+    assert _level_after_no(text) == level, text
