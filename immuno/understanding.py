@@ -211,13 +211,27 @@ def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tu
     starts = [lo for lo, _ in bounds]
     per_clause: List[list] = [[] for _ in parts]
 
-    def place(start: int, end: int, kind: str, ident: str, rx=None) -> None:
+    reread: set = set()
+
+    def place(start: int, end: int, kind: str, ident: str, rx=None) -> int:
+        """Where the search goes on: after the match, or right after its start when a
+        greedy match ran into the next clause (a later start may read ahead from here)."""
         i = bisect_right(starts, start) - 1
         lo, hi = bounds[i]
+        hit = (start - lo, end - lo, kind, ident)
         if end <= hi:
-            per_clause[i].append((start - lo, end - lo, kind, ident))
+            if hit not in per_clause[i]:
+                per_clause[i].append(hit)
         elif rx is not None:  # a greedy match ran into the next clause: read this one alone
-            per_clause[i] += [(m.start(), m.end(), kind, ident) for m in rx.finditer(parts[i])]
+            if (i, ident) not in reread:
+                reread.add((i, ident))
+                per_clause[i] += [
+                    h
+                    for m in rx.finditer(parts[i])
+                    if (h := (m.start(), m.end(), kind, ident)) not in per_clause[i]
+                ]
+            return start + 1
+        return end
 
     allowed = {
         sid
@@ -231,8 +245,10 @@ def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tu
             for i, clause in enumerate(parts):
                 per_clause[i] += [(m.start(), m.end(), "sign", sid) for m in rx.finditer(clause)]
         if combined is not None:
-            for m in combined.finditer(full):
-                place(m.start(), m.end(), "sign", sid, combined)
+            pos = 0
+            while pos <= len(full) and (m := combined.search(full, pos)):
+                pos = place(m.start(), m.end(), "sign", sid, combined)
+                pos = pos if m.end() > m.start() else pos + 1
     for start, end, sid in phrases.find(crit, full):
         if sid in allowed:
             place(start, end, "sign", sid)
