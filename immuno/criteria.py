@@ -20,6 +20,7 @@ import yaml
 
 from immuno import content
 from immuno.normalize import vocabulary
+from immuno.regex_prefilter import required_literals
 from immuno.paths import ROOT as _REPO
 
 RANK = {None: 0, "advice": 1, "urgent": 2, "emergency": 3}
@@ -109,6 +110,17 @@ class Criteria:
                 self.phrases[key] = list(denied.get("phrases") or [])
                 self.context[key] = None
         self.sign_regexes = {sid: _alternation(patterns) for sid, patterns in self.patterns.items()}
+        # per sign, each unanchored pattern with the strings one of which a message must
+        # contain for it to match (None: always run)
+        self._alternations: Dict[Tuple[str, Tuple[int, ...]], Optional["re.Pattern"]] = {}
+        self.pattern_needs = {
+            sid: [
+                (rx, required_literals(rx.pattern))
+                for rx in patterns
+                if not _ANCHORED.search(rx.pattern)
+            ]
+            for sid, patterns in self.patterns.items()
+        }
         self.combinations = data.get("combinations") or []
         for combo in self.combinations:
             self.signs[combo["id"]] = Sign(
@@ -159,6 +171,19 @@ class Criteria:
             for name, values in (lexicon.get("modifiers") or {}).items()
         }
         self._validate(words, cat_words)
+
+    def alternation_of(self, sid: str, live: Tuple[int, ...]) -> Optional["re.Pattern"]:
+        """One regex for some of a sign's unanchored patterns (indexes into pattern_needs),
+        compiled once per set and kept (a few hundred sets at most in practice)."""
+        key = (sid, live)
+        if key not in self._alternations:
+            if len(self._alternations) > 4096:
+                self._alternations.clear()
+            patterns = [self.pattern_needs[sid][i][0].pattern for i in live]
+            self._alternations[key] = (
+                re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+            )
+        return self._alternations[key]
 
     def _validate(self, words: dict, cat_words: dict) -> None:
         """Raises CriteriaError (never `assert`: the checks must hold under python -O)."""

@@ -200,7 +200,8 @@ def _modifiers(crit: Criteria, clause: str) -> Tuple[Tuple[str, str], ...]:
 def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tuple[str, ...]):
     """Per clause, (start, end, kind, id) of every sign (patterns and phrases) and organ word.
 
-    Each sign's regex (its patterns in one alternation) runs once over the whole message
+    A pattern runs only on a message that holds one of the strings it cannot match without
+    (immuno/regex_prefilter.py); when all of a sign's patterns may match, its regex (its patterns in one alternation) runs once over the whole message
     (clauses joined by a space) and its matches are given to the clause they sit in; where a
     match runs across two clauses, the regex reads the first clause alone. Patterns anchored
     with ^ or $ run clause by clause."""
@@ -241,13 +242,21 @@ def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tu
     for sid, (combined, anchored) in crit.sign_regexes.items():
         if sid not in allowed:
             continue
+        free = crit.pattern_needs.get(sid) or []
+        live = tuple(
+            i for i, (_, needs) in enumerate(free) if needs is None or any(w in full for w in needs)
+        )
+        # the alternation of the patterns that may match: the same matches as the sign's
+        # whole alternation, whose other patterns cannot match this message
+        regexes = [combined if len(live) == len(free) else crit.alternation_of(sid, live)]
+        regexes = [rx for rx in regexes if rx is not None]
         for rx in anchored:
             for i, clause in enumerate(parts):
                 per_clause[i] += [(m.start(), m.end(), "sign", sid) for m in rx.finditer(clause)]
-        if combined is not None:
+        for rx in regexes:
             pos = 0
-            while pos <= len(full) and (m := combined.search(full, pos)):
-                pos = place(m.start(), m.end(), "sign", sid, combined)
+            while pos <= len(full) and (m := rx.search(full, pos)):
+                pos = place(m.start(), m.end(), "sign", sid, rx)
                 pos = pos if m.end() > m.start() else pos + 1
     for start, end, sid in phrases.find(crit, full):
         if sid in allowed:
