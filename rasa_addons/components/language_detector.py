@@ -6,7 +6,8 @@ that has a word typical of a language (French included; "ok" or "thanks" keep th
 whose `language: en` variation is in English: no action server needed), else
 `other_language` (utter_other_language in that language, then the team's number).
 A French emergency found by RedFlagDetector is never changed. A message with no word at
-all (emoji, punctuation) becomes nlu_fallback. Data: knowledge/languages.yml.
+all (emoji, punctuation) or only keyboard mashes ("qsdfgh", "ttttt": immuno/gibberish.py)
+becomes nlu_fallback. Data: knowledge/languages.yml.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from rasa_addons.components.red_flag_detector import RedFlagDetector
-from immuno import language
+from immuno import gibberish, language
 
 EMERGENCY_INTENT = "report_emergency"
 OTHER_LANGUAGE_INTENT = "other_language"
@@ -63,6 +64,11 @@ class LanguageDetector(GraphComponent, IntentClassifier):
         if text and not re.search(r"\w", text):
             # Only emoji or punctuation ("🙂🙂", "???"): nothing the classifier can read, so
             # its guess (often "goodbye") is not used; the patient is asked to rephrase.
+            RedFlagDetector._force_intent(message, UNREADABLE_INTENT)
+            return
+        if gibberish.is_mash(text):
+            # Keyboard mashes ("qsdfgh", "azertyuiop"): a learnt classifier reads them as
+            # affirm or greet; the rule owns them (they are not in the training data).
             RedFlagDetector._force_intent(message, UNREADABLE_INTENT)
             return
         code = language.detect(text, self.data)

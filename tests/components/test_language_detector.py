@@ -99,3 +99,14 @@ def test_a_message_without_a_word_is_asked_again(pipeline, text):
 def test_a_number_alone_is_still_read(pipeline):
     intent, _ = run(pipeline, "38,5", "report_symptom")
     assert intent == "report_symptom"
+
+
+@pytest.mark.parametrize("text", ["qsdfgh", "azertyuiop", "ttttt", "dfgdfgdfg"])
+def test_a_keyboard_mash_is_asked_again(pipeline, text):
+    intent, _ = run(pipeline, text, "affirm")
+    assert intent == "nlu_fallback"
+
+
+def test_a_short_reply_is_not_a_mash(pipeline):
+    intent, _ = run(pipeline, "ouiiii", "affirm")
+    assert intent == "affirm"
