@@ -57,7 +57,11 @@ def _alternation(patterns: List["re.Pattern"]) -> Tuple[Optional["re.Pattern"], 
     clause) apart."""
     free = [rx.pattern for rx in patterns if not _ANCHORED.search(rx.pattern)]
     anchored = [rx for rx in patterns if _ANCHORED.search(rx.pattern)]
-    return (re.compile("|".join(f"(?:{p})" for p in free)) if free else None), anchored
+    return _join(free), anchored
+
+
+def _join(patterns: List[str]) -> Optional["re.Pattern"]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 class CriteriaError(ValueError):
@@ -96,23 +100,21 @@ class Criteria:
             self.patterns[row["id"]] = [_rx(p) for p in entry.get("patterns") or []]
             self.phrases[row["id"]] = list(entry.get("phrases") or [])
             self.context[row["id"]] = _rx(entry["context"]) if entry.get("context") else None
-            uncertain = entry.get("uncertain")
-            if uncertain:  # read as their own entry, UNCERTAIN_MARK after the sign id
-                key = row["id"] + UNCERTAIN_MARK
-                self.patterns[key] = [_rx(p) for p in uncertain.get("patterns") or []]
-                self.phrases[key] = list(uncertain.get("phrases") or [])
-                self.context[key] = None
-                self.at_least[row["id"]] = uncertain.get("at_least")
-            denied = entry.get("denied")
-            if denied:  # read as their own entry, DENIED_MARK after the sign id
-                key = row["id"] + DENIED_MARK
-                self.patterns[key] = [_rx(p) for p in denied.get("patterns") or []]
-                self.phrases[key] = list(denied.get("phrases") or [])
-                self.context[key] = None
+            # words that leave it uncertain, or deny it: each read as its own entry, the
+            # mark after the sign id
+            for part, mark in (("uncertain", UNCERTAIN_MARK), ("denied", DENIED_MARK)):
+                words_of = entry.get(part)
+                if words_of:
+                    key = row["id"] + mark
+                    self.patterns[key] = [_rx(p) for p in words_of.get("patterns") or []]
+                    self.phrases[key] = list(words_of.get("phrases") or [])
+                    self.context[key] = None
+            if entry.get("uncertain"):
+                self.at_least[row["id"]] = entry["uncertain"].get("at_least")
         self.sign_regexes = {sid: _alternation(patterns) for sid, patterns in self.patterns.items()}
+        self._alternations: Dict[Tuple[str, Tuple[int, ...]], Optional["re.Pattern"]] = {}
         # per sign, each unanchored pattern with the strings one of which a message must
         # contain for it to match (None: always run)
-        self._alternations: Dict[Tuple[str, Tuple[int, ...]], Optional["re.Pattern"]] = {}
         self.pattern_needs = {
             sid: [
                 (rx, required_literals(rx.pattern))
@@ -173,16 +175,16 @@ class Criteria:
         self._validate(words, cat_words)
 
     def alternation_of(self, sid: str, live: Tuple[int, ...]) -> Optional["re.Pattern"]:
-        """One regex for some of a sign's unanchored patterns (indexes into pattern_needs),
-        compiled once per set and kept (a few hundred sets at most in practice)."""
+        """One regex for some of a sign's unanchored patterns (indexes into pattern_needs):
+        the sign's own alternation when all of them, else compiled once per set and kept (a
+        few hundred sets at most in practice)."""
+        if len(live) == len(self.pattern_needs[sid]):
+            return self.sign_regexes[sid][0]
         key = (sid, live)
         if key not in self._alternations:
             if len(self._alternations) > 4096:
                 self._alternations.clear()
-            patterns = [self.pattern_needs[sid][i][0].pattern for i in live]
-            self._alternations[key] = (
-                re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-            )
+            self._alternations[key] = _join([self.pattern_needs[sid][i][0].pattern for i in live])
         return self._alternations[key]
 
     def _validate(self, words: dict, cat_words: dict) -> None:

@@ -239,21 +239,21 @@ def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tu
         for sid, ctx in crit.context.items()
         if ctx is None or sid in ignore_context or ctx.search(full)
     }
-    for sid, (combined, anchored) in crit.sign_regexes.items():
+    for sid, (_, anchored) in crit.sign_regexes.items():
         if sid not in allowed:
             continue
-        free = crit.pattern_needs.get(sid) or []
         live = tuple(
-            i for i, (_, needs) in enumerate(free) if needs is None or any(w in full for w in needs)
+            i
+            for i, (_, needs) in enumerate(crit.pattern_needs[sid])
+            if needs is None or any(w in full for w in needs)
         )
-        # the alternation of the patterns that may match: the same matches as the sign's
-        # whole alternation, whose other patterns cannot match this message
-        regexes = [combined if len(live) == len(free) else crit.alternation_of(sid, live)]
-        regexes = [rx for rx in regexes if rx is not None]
         for rx in anchored:
             for i, clause in enumerate(parts):
                 per_clause[i] += [(m.start(), m.end(), "sign", sid) for m in rx.finditer(clause)]
-        for rx in regexes:
+        # the alternation of the patterns that may match: the same matches as the sign's
+        # whole alternation, whose other patterns cannot match this message
+        rx = crit.alternation_of(sid, live)
+        if rx is not None:
             pos = 0
             while pos <= len(full) and (m := rx.search(full, pos)):
                 pos = place(m.start(), m.end(), "sign", sid, rx)
@@ -284,7 +284,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     experiencer, offset = WRITER, 0
     clause_findings: List[List[int]] = []
     about_health: List[bool] = []  # per clause: a sign or an organ is named
-    measured_in = [bool(_numbers(clause)) for clause in parts]
+    measured_in: List[bool] = []  # per clause, a measured value: read at the first resolution cue
     over: set = set()  # clauses whose measured values are over ("38,5 hier, c'est passé")
     for clause, hits in zip(parts, _clause_hits(crit, parts, full, ignore_context)):
         spans = [(h[0], h[1]) for h in hits]
@@ -346,8 +346,10 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             (m.start() for rx in crit.resolved_cues for m in [rx.search(clause)] if m), default=None
         )
         n = len(clause_findings) - 1
-        earlier = _over_clause(parts, n, cue, clause_findings, measured_in)
-        if cue is not None and not _masked(crit, parts, n, earlier):
+        if cue is not None and not measured_in:
+            measured_in = [bool(_numbers(part)) for part in parts]
+        earlier = None if cue is None else _over_clause(parts, n, cue, clause_findings, measured_in)
+        if earlier is not None and not _masked(crit, parts, n, earlier):
             # "j'avais de la fièvre la semaine dernière, c'est passé": the findings of this
             # clause, or else of the nearest earlier clause with findings, are over.
             targets = clause_findings[earlier]
@@ -356,8 +358,10 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             over.add(earlier)
         offset += len(clause) + 1
     numbers = _numbers(full)
-    current = _numbers(" ".join(c for k, c in enumerate(parts) if k not in over))
-    past = _numbers(" ".join(c for k, c in enumerate(parts) if k in over))
+    current = (
+        numbers if not over else _numbers(" ".join(c for k, c in enumerate(parts) if k not in over))
+    )
+    past = _numbers(" ".join(c for k, c in enumerate(parts) if k in over)) if over else {}
     measured = _from_numbers(crit, current, findings) + [
         _resolve(crit, f) for f in _from_numbers(crit, past, findings) if f.assertion == PRESENT
     ]
@@ -435,7 +439,7 @@ def _over_clause(parts, n: int, cue, clause_findings, measured_in) -> int:
     """The clause a resolution cue in clause n speaks of: n itself when it holds findings or
     a value measured before the cue, else the nearest earlier one that does. A value after
     the cue is the reading now ("c'est redescendu et depuis je suis à 36,9")."""
-    if cue is not None and not clause_findings[n] and measured_in[n]:
+    if not clause_findings[n] and measured_in[n]:
         if not _numbers(parts[n][:cue]):
             return next(
                 (k for k in range(n - 1, -1, -1) if clause_findings[k] or measured_in[k]), n

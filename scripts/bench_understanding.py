@@ -77,11 +77,12 @@ def main() -> int:
     n_phrases = sum(len(v) for v in crit.phrases.values())
     print(f"lexicon: {sum(len(v) for v in crit.patterns.values())} patterns, {n_phrases} phrases")
     print(f"phrases compiled (Snowball French stems) in {load_s:.2f} s, +{added:.0f} MB RSS")
-    # baseline: the engine before one regex per sign, each pattern run on its own
+    # baseline: the engine before one regex per sign and the prefilter, each pattern on its own
     baseline = copy.copy(crit)  # load_criteria() returns the shared, cached criteria
     baseline.sign_regexes = {
         sid: (None, list(patterns)) for sid, patterns in baseline.patterns.items()
     }
+    baseline.pattern_needs = {sid: [] for sid in baseline.patterns}  # and no prefilter
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(
         f"\n{'characters':>10} | {'one regex per sign: wall p50/p95, CPU p50/p95 (ms)':>50} | "

@@ -61,14 +61,10 @@ class LanguageDetector(GraphComponent, IntentClassifier):
 
     def _check(self, message: Message) -> None:
         text = message.get(TEXT) or ""
-        if text and not re.search(r"\w", text):
-            # Only emoji or punctuation ("🙂🙂", "???"): nothing the classifier can read, so
-            # its guess (often "goodbye") is not used; the patient is asked to rephrase.
-            RedFlagDetector._force_intent(message, UNREADABLE_INTENT)
-            return
-        if gibberish.is_mash(text):
-            # Keyboard mashes ("qsdfgh", "azertyuiop"): a learnt classifier reads them as
-            # affirm or greet; the rule owns them (they are not in the training data).
+        if (text and not re.search(r"\w", text)) or gibberish.is_mash(text):
+            # Only emoji or punctuation ("🙂🙂", "???"), or keyboard mashes ("qsdfgh"): nothing
+            # the classifier can read (it calls them goodbye, affirm or greet), so its guess is
+            # not used; the patient is asked to rephrase. The mashes are not in the training data.
             RedFlagDetector._force_intent(message, UNREADABLE_INTENT)
             return
         code = language.detect(text, self.data)
