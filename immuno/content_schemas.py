@@ -394,7 +394,8 @@ def _check_triage(data: dict) -> Iterator[Problem]:
 
 
 def _check_reading(data: dict) -> Iterator[Problem]:
-    """Every text of the reading rules is a regex (numbers are settings)."""
+    """Every text of the reading rules is a regex (numbers are settings), except the plain
+    phrases of the figures of speech."""
 
     def walk(value, path):
         if isinstance(value, dict):
@@ -406,7 +407,9 @@ def _check_reading(data: dict) -> Iterator[Problem]:
         elif isinstance(value, str):
             yield from _regexes(value, path, is_regex=True)
 
-    yield from walk(data, [])
+    figures = data.get("figures_of_speech") or {}
+    yield from walk({k: v for k, v in data.items() if k != "figures_of_speech"}, [])
+    yield from walk(figures.get("patterns") or [], ["figures_of_speech", "patterns"])
 
 
 CHECKS = {

@@ -48,6 +48,9 @@ UNCERTAIN_MARK = "?"
 # Marks a lexicon entry of words that say a sign is absent ("je fais tout normalement":
 # no tiredness that stops daily activity).
 DENIED_MARK = "!"
+# The lexicon entry of set phrases that use a sign's words without speaking of health
+# ("avaler des couleuvres", "une peur bleue"): a sign word inside one is not read.
+FIGURE = "~figure"
 _ANCHORED = re.compile(r"(?<!\[)\^|\$")
 
 
@@ -111,6 +114,10 @@ class Criteria:
                     self.context[key] = None
             if entry.get("uncertain"):
                 self.at_least[row["id"]] = entry["uncertain"].get("at_least")
+        figures = lexicon.get("figures_of_speech") or {}
+        self.patterns[FIGURE] = [_rx(p) for p in figures.get("patterns") or []]
+        self.phrases[FIGURE] = list(figures.get("phrases") or [])
+        self.context[FIGURE] = None
         self.sign_regexes = {sid: _alternation(patterns) for sid, patterns in self.patterns.items()}
         self._alternations: Dict[Tuple[str, Tuple[int, ...]], Optional["re.Pattern"]] = {}
         # per sign, each unanchored pattern with the strings one of which a message must

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-from immuno.criteria import DENIED_MARK, UNCERTAIN_MARK, Criteria, as_criteria
+from immuno.criteria import DENIED_MARK, FIGURE, UNCERTAIN_MARK, Criteria, as_criteria
 from immuno.normalize import normalize
 from immuno import phrases
 
@@ -288,6 +288,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     over: set = set()  # clauses whose measured values are over ("38,5 hier, c'est passé")
     for clause, hits in zip(parts, _clause_hits(crit, parts, full, ignore_context)):
         spans = [(h[0], h[1]) for h in hits]
+        hits = _outside_figures(hits)
         explained = explained and _covered(crit, clause, spans)
         people = _people(crit, clause)
         modifiers = _modifiers(crit, clause)
@@ -410,6 +411,19 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         message_modifiers,
         denied,
     )
+
+
+def _outside_figures(hits):
+    """The hits that no figure of speech holds ("j'ai avalé des couleuvres": no swallowing),
+    without the figures themselves."""
+    figures = [(h[0], h[1]) for h in hits if h[3] == FIGURE]
+    if not figures:
+        return hits
+    return [
+        h
+        for h in hits
+        if h[3] != FIGURE and not any(h[0] < end and h[1] > start for start, end in figures)
+    ]
 
 
 def _hypothetical_reading(
