@@ -134,10 +134,11 @@ def assess(text, criteria=None) -> Assessment:
 
 def _assessment(u: Understanding, crit: Criteria) -> Assessment:
     animal = u.experiencer == ANIMAL
+    present = u.present + _stated_by_modifiers(u.present, u.uncertain, u.modifiers, crit)
     signs = (
         []
         if u.hypothetical or animal
-        else [crit.signs[s] for s in _with_combinations(u.present, crit)]
+        else [crit.signs[s] for s in _with_combinations(list(dict.fromkeys(present)), crit)]
     )
     categories = [] if animal else list(dict.fromkeys(u.categories + [s.category for s in signs]))
     return Assessment(
@@ -241,11 +242,8 @@ def _add(state: dict, u: Understanding, crit: Criteria) -> None:
     state["denied_categories"] = list(
         dict.fromkeys(list(state.get("denied_categories", [])) + u.denied_categories)
     )
-    for q in crit.questions.values():  # "boutons sur tout le buste": a large rash
-        if _by_modifier(q, state["modifiers"]) == "yes" and (
-            not q.get("ask_if") or set(q["ask_if"]) & set(state["signs"])
-        ):
-            state["signs"] = list(dict.fromkeys(state["signs"] + [q["sign"]]))
+    stated = _stated_by_modifiers(state["signs"], state["uncertain"], state["modifiers"], crit)
+    state["signs"] = list(dict.fromkeys(state["signs"] + stated))
     if u.experiencer != WRITER and state.get("experiencer", WRITER) == WRITER:
         state["experiencer"] = u.experiencer
 
@@ -318,6 +316,24 @@ def _implicit_answer(state: dict, q: dict, crit: Criteria):
     ):
         return negative  # "pas de température" answers the fever question
     return None
+
+
+def _stated_by_modifiers(signs, uncertain, modifiers: Dict[str, str], crit: Criteria) -> List[str]:
+    """The signs of the questions a modifier of the message answers "yes" ("boutons sur tout
+    le buste": a large rash). A clarifying question only while its ambiguous sign is uncertain
+    ("ventre dur" with "douleur atroce": the strong pain that makes a hard belly an
+    emergency), another one when a sign of its `ask_if` is present (or always without)."""
+    signs, uncertain = set(signs), set(uncertain)
+    return [
+        q["sign"]
+        for q in crit.questions.values()
+        if _by_modifier(q, modifiers) == "yes"
+        and (
+            bool(set(q["clarifies"]) & uncertain)
+            if q.get("clarifies")
+            else not q.get("ask_if") or bool(set(q["ask_if"]) & signs)
+        )
+    ]
 
 
 def _by_modifier(q: dict, modifiers: Dict[str, str]) -> Optional[str]:
