@@ -18,7 +18,7 @@ class ActionAssessSymptom(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
-        if triage.about_an_animal(text):
+        if triage.not_about_the_patient(text):
             dispatcher.utter_message(response="utter_out_of_scope")
             return [SlotSet("triage_followup", False)]
         if triage.is_announcement(text):

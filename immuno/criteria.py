@@ -170,6 +170,9 @@ class Criteria:
             k: [_rx(p) for p in v] for k, v in (lexicon.get("experiencer") or {}).items()
         }
         self.resolved_cues = [_rx(p) for p in lexicon.get("resolved") or []]
+        treated = lexicon.get("writer_treated") or {}
+        self.writer_treated = [_rx(p) for p in treated.get("cues") or []]
+        self.seen_by_other = [_rx(p) for p in treated.get("unless") or []]
         self.almost = _rx(lexicon["almost"]) if lexicon.get("almost") else None
         self.masked_by = _rx(lexicon["masked_by"]) if lexicon.get("masked_by") else None
         self.location_before = (

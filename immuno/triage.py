@@ -29,6 +29,7 @@ from immuno.criteria import (  # noqa: F401 (re-exported: the engine's public na
 )
 from immuno.understanding import (
     ANIMAL,
+    NOT_TREATED,
     OTHER,
     WRITER,
     Understanding,
@@ -92,10 +93,16 @@ class Assessment:
         return max((s.level for s in self.signs), key=RANK.get, default=None)
 
     @property
+    def out_of_scope(self) -> bool:
+        """An animal's symptoms ("mon chien vomit"), or, short of an emergency, those of
+        someone who is not the patient."""
+        return self.experiencer == ANIMAL or (self.experiencer == NOT_TREATED and not self.signs)
+
+    @property
     def is_report(self) -> bool:
         return (
             not self.hypothetical
-            and self.experiencer != ANIMAL
+            and not self.out_of_scope
             and bool(
                 self.signs
                 or self.categories
@@ -133,14 +140,18 @@ def assess(text, criteria=None) -> Assessment:
 
 
 def _assessment(u: Understanding, crit: Criteria) -> Assessment:
-    animal = u.experiencer == ANIMAL
     present = u.present + _stated_by_modifiers(u.present, u.uncertain, u.modifiers, crit)
     signs = (
         []
-        if u.hypothetical or animal
+        if u.hypothetical or u.experiencer == ANIMAL
         else [crit.signs[s] for s in _with_combinations(list(dict.fromkeys(present)), crit)]
     )
-    categories = [] if animal else list(dict.fromkeys(u.categories + [s.category for s in signs]))
+    if u.experiencer == NOT_TREATED:  # only an emergency is acted on for that person
+        signs = [s for s in signs if s.level == "emergency"]
+    out_of_scope = u.experiencer == ANIMAL or (u.experiencer == NOT_TREATED and not signs)
+    categories = (
+        [] if out_of_scope else list(dict.fromkeys(u.categories + [s.category for s in signs]))
+    )
     return Assessment(
         u.text,
         signs,
@@ -148,21 +159,22 @@ def _assessment(u: Understanding, crit: Criteria) -> Assessment:
         u.negated,
         u.hypothetical,
         u.numbers,
-        not animal and is_complaint(u, crit),
+        not out_of_scope and is_complaint(u, crit),
         u.reported,
         u.explained,
         resolved=u.resolved,
         experiencer=u.experiencer,
         findings=u.summaries(),
-        uncertain=[] if animal else u.uncertain,
+        uncertain=[] if out_of_scope else u.uncertain,
     )
 
 
-def about_an_animal(text, criteria=None) -> bool:
-    """ "Mon chien vomit": out of scope, never triaged."""
+def not_about_the_patient(text, criteria=None) -> bool:
+    """ "Mon chien vomit", or "mon petit-fils a la gastro, je peux le garder pendant mon
+    traitement ?": out of scope, not triaged (an emergency of a person still is)."""
     crit = _crit(criteria)
     u = _understood(text, crit)
-    return u.about_an_animal
+    return bool(u.findings or u.categories) and _assessment(u, crit).out_of_scope
 
 
 def is_question(text: str, criteria=None) -> bool:
@@ -214,7 +226,7 @@ def add_message(state: dict, text: str, criteria=None) -> dict:
 
 def _add(state: dict, u: Understanding, crit: Criteria) -> None:
     """Folds the findings of one more message into the state (in place)."""
-    if u.experiencer == ANIMAL:
+    if _assessment(u, crit).out_of_scope:
         return
     signs = u.present + u.with_assertion("hypothetical")
     state["signs"] = list(dict.fromkeys(list(state.get("signs", [])) + signs))

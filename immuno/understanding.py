@@ -27,6 +27,9 @@ PRESENT, NEGATED, HYPOTHETICAL, RESOLVED = "present", "negated", "hypothetical",
 # A word that may mean the sign or only a milder one ("malaise": fainted, or felt faint)
 UNCERTAIN = "uncertain"
 WRITER, OTHER, ANIMAL = "writer", "other", "animal"
+# Another person, in a message whose writer says they are the one treated ("mon petit-fils a
+# une gastro, je peux le garder pendant mon traitement ?"): not the patient.
+NOT_TREATED = "not_treated"
 # Messages are cut to this length before reading (the channels refuse longer ones): the cost of
 # reading grows linearly with length and stays bounded.
 MAX_TEXT = 2000
@@ -111,10 +114,6 @@ class Understanding:
         """Signs a word may mean, that nothing else in the message states or denies."""
         settled = set(self.present) | set(self.with_assertion(NEGATED))
         return [s for s in self.with_assertion(UNCERTAIN) if s not in settled]
-
-    @property
-    def about_an_animal(self) -> bool:
-        return bool(self.findings or self.categories) and self.experiencer == ANIMAL
 
     def summaries(self) -> List[dict]:
         return [f.summary() for f in self.findings]
@@ -374,6 +373,11 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             f if f.assertion in (NEGATED, UNCERTAIN) else _with(f, assertion=HYPOTHETICAL)
             for f in findings
         ]
+    if _writer_is_treated(crit, full):
+        findings = [
+            _with(f, experiencer=NOT_TREATED) if f.experiencer == OTHER else f for f in findings
+        ]
+        cat_people = [NOT_TREATED if p == OTHER else p for p in cat_people]
     seen, unique = set(), []
     for f in findings:
         if (f.sign, f.assertion, f.experiencer) not in seen:
@@ -475,8 +479,21 @@ def _almost(crit: Criteria, clause: str, start: int, sid: str) -> bool:
 
 
 def _mixed(people: set) -> str:
-    """A message about several people: a person comes before an animal (triaged)."""
-    return WRITER if WRITER in people else OTHER if OTHER in people else ANIMAL
+    """A message about several people: the patient comes first, then a person who is not
+    the patient, then an animal."""
+    return next(p for p in (WRITER, OTHER, NOT_TREATED, ANIMAL) if p in people)
+
+
+def _writer_is_treated(crit: Criteria, full: str) -> bool:
+    """The writer says they are the one treated ("ma perfusion", "je suis sous Keytruda"),
+    names another person, and does not report what that person sees in them ("ma fille
+    trouve mes yeux jaunes")."""
+    return (
+        any(rx.search(full) for rx in crit.writer_treated)
+        and not any(rx.search(full) for rx in crit.seen_by_other)
+        # a person named, not only "il" or "elle" (which may be the pain, the treatment)
+        and any(kind == OTHER for _, kind in _people(crit, full))
+    )
 
 
 def _with(finding: Finding, **changes) -> Finding:

@@ -27,7 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from immuno import triage
 from immuno import phrases
-from immuno.understanding import ANIMAL, understand
+from immuno.understanding import understand
 
 logger = logging.getLogger(__name__)
 
@@ -88,8 +88,9 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
         understanding = understand(text, self.criteria)
         assessment = triage.assess(understanding, self.criteria)
         predicted = (message.get(INTENT) or {}).get("name") or ""
-        if assessment.experiencer == ANIMAL and (assessment.findings or assessment.categories):
-            # "mon chien vomit": out of scope, never a triage.
+        if assessment.out_of_scope and (assessment.findings or understanding.categories):
+            # "mon chien vomit", or someone who is not the patient short of an emergency:
+            # out of scope, never a triage.
             if predicted in REPORT_INTENTS | ANSWER_INTENTS:
                 self._force_intent(message, OUT_OF_SCOPE_INTENT)
             return

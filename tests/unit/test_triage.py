@@ -879,7 +879,7 @@ def test_real_wordings_of_emergencies_get_15(text):
 def test_an_animal_is_out_of_scope(text):
     a = assess(text)
     assert a.experiencer == "animal" and not a.is_report and not a.is_emergency
-    assert triage.about_an_animal(text)
+    assert triage.not_about_the_patient(text)
 
 
 def test_a_resolved_symptom_is_advice_and_a_recent_red_flag_event_counts():
