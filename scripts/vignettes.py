@@ -61,8 +61,9 @@ def load(split: str) -> Dict[str, List[dict]]:
     cases, conversations = [], []
     for path in sorted((VIGNETTES / split).glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        cases += data.get("cases") or []
-        conversations += data.get("conversations") or []
+        batch = path.stem.rpartition("_")[2]  # "breathing_m" -> "m" (one batch, one letter)
+        for key, into in (("cases", cases), ("conversations", conversations)):
+            into += [dict(item, batch=batch) for item in data.get(key) or []]
     return {"cases": cases, "conversations": conversations}
 
 
@@ -154,6 +155,15 @@ class Report:
     @property
     def under_triage(self) -> List[Outcome]:
         return [o for o in self.outcomes + self.conversations if o.under_triage]
+
+    def of_batch(self, batch: str) -> "Report":
+        def keep(outcomes):
+            return [o for o in outcomes if o.case.get("batch") == batch]
+
+        return Report(f"{self.split} {batch}", keep(self.outcomes), keep(self.conversations))
+
+    def batches(self) -> List[str]:
+        return sorted({o.case.get("batch") for o in self.outcomes + self.conversations})
 
     def rate(self, predicate, population) -> Optional[float]:
         population = list(population)
@@ -261,6 +271,19 @@ def print_report(rep: Report, listing: bool = False) -> None:
                 print(f"  {o.case['id']}: {o.redundant}")
 
 
+def print_batches(rep: Report) -> None:
+    """One line per batch (file suffix): how each batch, and so each round of tuning, reads."""
+    print(
+        f"\n{rep.split} half, per batch: messages, under-triage, emergencies 15 at once, benign escalated, exact"
+    )
+    for batch in rep.batches():
+        f = rep.of_batch(batch).figures()
+        print(
+            f"  {batch:9} {f['cases']:5} {f['under_triage']:4} {_pct(f['emergency_exact']):>8}"
+            f" {_pct(f['benign_escalated']):>8} {_pct(f['exact_level']):>8}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS + ("all",), default="all")
@@ -269,11 +292,16 @@ def main() -> int:
         action="store_true",
         help="list every wrong level and redundant question of the dev half",
     )
+    parser.add_argument(
+        "--by-batch", action="store_true", help="also print the figures of each batch"
+    )
     args = parser.parse_args()
     status = 0
     for split in SPLITS if args.split == "all" else (args.split,):
         rep = report(split)
         print_report(rep, args.list)
+        if args.by_batch:
+            print_batches(rep)
         status |= bool(rep.under_triage)
     return status
 
