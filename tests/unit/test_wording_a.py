@@ -171,6 +171,66 @@ def test_the_bladder_is_not_a_blister():
     assert "blisters" not in signs("la vessie ne travaille plus comme avant")
 
 
+# ----------------------------------------------------------------- look-alikes that stay benign
+TREMOR = [
+    ("J'ai tremblé tout le match de mon petit-fils", "-tremor"),
+    ("je tremble pour mon fils qui passe son bac", "-tremor"),
+    ("ma machine à laver tremble à l'essorage", "-tremor"),
+    ("on a tous tremblé pendant les tirs au but", "-tremor"),
+    ("je tremble de partout depuis ce matin", "urgent"),
+]
+PALPITATIONS = [
+    ("Mon cœur bat la chamade, ma fille m'annonce qu'elle est enceinte", "-palpitations"),
+    ("ma petite-fille est enceinte, mon coeur s'emballe de joie", "-palpitations"),
+    ("il m'a demandée en mariage, mon cœur bat à toute vitesse", "-palpitations"),
+    ("mon coeur bat la chamade depuis une heure", "palpitations"),
+]
+COUGH_BLOOD = [
+    ("J'ai craché un dentifrice tout rose", "-cough_blood"),
+    ("elle crache rouge après son sirop de grenadine", "-cough_blood"),
+    ("après les betteraves mon crachat était rose", "-cough_blood"),
+    ("je tousse et je crache rose depuis hier", "emergency"),
+]
+FAST_BREATHING = [
+    ("Au yoga on fait des respirations rapides", "-fast_breathing"),
+    ("en sophrologie on respire très vite puis lentement", "-fast_breathing"),
+    ("on fait des respirations rapides avec la kiné, c'est un exercice", "-fast_breathing"),
+    ("depuis la séance de yoga je respire très vite et ça ne se calme pas", "emergency"),
+]
+HEADACHE = [
+    ("Ce casse-tête des bons de transport me donne mal à la tête", "-headache"),
+    ("la paperasse de la CPAM me file la migraine", "-headache"),
+    ("les formulaires de la mutuelle me donnent des maux de tête", "-headache"),
+    ("j'ai une migraine terrible depuis hier", "urgent"),
+]
+WEIGHT_LOSS = [
+    ("J'ai perdu 2 kilos en faisant attention aux gâteaux", "-weight_loss"),
+    ("il a perdu 3 kilos, c'était voulu", "-weight_loss"),
+    ("j'ai perdu 4 kg comme le médecin me l'avait conseillé", "-weight_loss"),
+    ("j'ai perdu 5 kilos sans rien faire", "urgent"),
+]
+SWEATING = [
+    ("à 35 degrés je transpire comme tout le monde", "-sweating"),
+    ("Mon mari transpire en jardinant", "-sweating"),
+    ("elle transpire en bêchant le potager", "-sweating"),
+    ("je transpire la nuit au point de tremper les draps", "sweating"),
+]
+# the weather, not the body (immuno/understanding.py)
+TEMPERATURE = [
+    ("il fait 35 degrés dehors", "-fever"),
+    ("Il va faire 35 degrés ce week-end", "-fever"),
+    ("en plein mois d'août à 35 degrés", "-fever"),
+    ("j'ai 39 degrés de fièvre avec cette chaleur", "urgent"),
+    ("mon thermomètre dit 35 degrés, je grelotte", "fever"),
+]
+# a value just given, judged in a question: the writer's own reading
+JUDGED_VALUE = [
+    ("Une tension à 9/5, c'est trop bas ?", "urgent"),
+    ("glycémie à 3,2 ce soir c'est trop haut ?", "urgent"),
+    ("la tension de mon père est à 7/4, c'est pas trop bas ?", "urgent"),
+]
+
+
 TABLES = {
     "breath_rest": BREATH_REST,
     "thirst": THIRST,
@@ -184,6 +244,15 @@ TABLES = {
     "dark_urine": DARK_URINE,
     "drowsy": DROWSY,
     "blisters": BLISTERS,
+    "tremor": TREMOR,
+    "palpitations": PALPITATIONS,
+    "cough_blood": COUGH_BLOOD,
+    "fast_breathing": FAST_BREATHING,
+    "headache": HEADACHE,
+    "weight_loss": WEIGHT_LOSS,
+    "sweating": SWEATING,
+    "temperature": TEMPERATURE,
+    "judged_value": JUDGED_VALUE,
 }
 
 
