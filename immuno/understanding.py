@@ -543,6 +543,12 @@ _TEMP = re.compile(
     r"\b(3[4-9]|4[0-3])(\.\d+)?(?: deg (\d)\b)?(?! ?(ans?|kg|kilos?|fois|selles?|mg|min\w*|h|heures?|jours?|semaines?|mois|ml|cm|pour|g|l|mmol|bpm|battements|pulsations)\b)"
 )
 _TEMP_CUE = re.compile(r"\b(fie?v\w*|temperature|temp|deg|degres?|thermometre|febri\w*|chaud)\b")
+# the weather, not the body: "il fait 35 degrés", "35 degrés à l'ombre", "en plein mois d'août à
+# 35 degrés" (a number followed by "degrés" with a word of the weather around it)
+_WEATHER = re.compile(
+    r"\b(il (fait|faisait|fera|va faire)|fait|faisait|fera|faire|dehors|a l ombre|au soleil|canicule"
+    r"|meteo|en plein (ete|soleil|mois d \w+)|mois d (aout|juillet|juin)|cet ete|ce week end)\b"
+)
 _STOOLS = re.compile(
     r"\b(?:(moins de|plus de|au moins|pres de) )?(?:une )?"
     + _NUM
@@ -570,6 +576,10 @@ def _numbers(text: str) -> Dict[str, List[float]]:
             m.group(1) + (m.group(2) or "") if not m.group(3) else f"{m.group(1)}.{m.group(3)}"
         )
         before = text[max(0, m.start() - 12) : m.start()]
+        if re.match(r" ?deg(res?)?\b", text[m.end() :]) and _WEATHER.search(
+            text[max(0, m.start() - 30) : m.end() + 30]
+        ):
+            continue
         if (
             m.group(2)
             or m.group(3)
