@@ -321,3 +321,45 @@ def test_flu_around_or_flu_like(text, expected):
 )
 def test_mild_fatigue(text, expected):
     assert assertion(text, "mild_fatigue") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # urine that still comes, by when or how much each time: the anuria question is not asked
+        "j'urine beaucoup moins, je remplis juste un petit gobelet à chaque fois",
+        "il fait pipi deux fois par jour seulement, bien moins qu'avant",
+        "mon mari urine le matin et le soir, pas plus, beaucoup moins qu'avant",
+    ],
+)
+def test_urine_that_still_comes_denies_no_urine(text):
+    assert assertion(text, "no_urine") == "negated"
+    assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # urine coloured by beetroot
+        ("j'ai mangé des betteraves à midi et ce soir mes urines sont roses", None),
+        ("Mon pipi est rose depuis le repas de betteraves d'hier, c'est ça ?", None),
+        # no beetroot: red urine is read
+        ("mes urines sont rouges et je n'ai pas mangé de betteraves", "present"),
+        ("pas de betteraves au menu et pourtant mon pipi est rouge", "present"),
+    ],
+)
+def test_red_urine_and_beetroot(text, expected):
+    assert assertion(text, "red_urine") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sign said between the drink or the beetroot and the look-alike is still read
+        ("j'ai bu du vin et depuis j'ai mal à la tête et je vois double", "emergency"),
+        ("betteraves hier et depuis j'ai de la fièvre et mon pipi est rose", "urgent"),
+        ("un apéro hier et ce matin je vomis et je vois double", "urgent"),
+    ],
+)
+def test_a_look_alike_hides_no_other_sign(text, expected):
+    assert level(text) == expected
