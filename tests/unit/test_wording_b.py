@@ -363,3 +363,15 @@ def test_red_urine_and_beetroot(text, expected):
 )
 def test_a_look_alike_hides_no_other_sign(text, expected):
     assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le moral est toujours bon malgré les séances",
+        "Son moral reste plutôt bon, il plaisante avec les infirmières",
+        "moral au top depuis les résultats !",
+    ],
+)
+def test_a_good_morale_is_not_a_complaint(text):
+    assert level(text) is None
