@@ -501,7 +501,10 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     elif stated := _by_modifier(q, u.modifiers):
         answers[qid] = stated
     elif set(q["answered_by"]) & set(raw_signs):
+        # the reply names what it has ("je gonfle de partout" to "gonflé de partout, ou
+        # urinez-vous beaucoup moins ?"): those signs count, not the question's sign
         answers[qid] = positive
+        return state
     elif set(q["answered_by"]) & set(u.negated):
         answers[qid] = negative
     elif kind in ("yes", "no", "unknown"):

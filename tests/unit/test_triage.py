@@ -1175,6 +1175,20 @@ def test_swelling_all_over_asks_about_urine_and_very_little_is_an_emergency():
     assert next_question(start("gonflée de partout mais j'urine comme d'habitude")) is None
 
 
+def test_a_reply_that_names_one_part_of_an_or_question_counts_that_part_only():
+    """ "Gonflé de partout, ou urinez-vous beaucoup moins ?" answered "je gonfle de partout":
+    the swelling, not the capillary leak (swelling AND little urine); the urine is asked next.
+    A plain "oui" still takes the question's worst reading."""
+    state = answer(
+        answer(start("syndrome grippal depuis la cure d'IL-2"), "non"), "je gonfle de partout"
+    )
+    assert "capillary_leak" not in state["signs"] and "generalized_swelling" in state["signs"]
+    assert next_question(state).id == "swelling_urine_q"
+    assert decide(answer(state, "presque plus")).level == "emergency"
+    plain_yes = answer(answer(start("syndrome grippal depuis la cure d'IL-2"), "non"), "oui")
+    assert decide(plain_yes).level == "emergency"
+
+
 def _level_after_no(text):
     """The level once every question is answered "non" (or the count under the threshold),
     as tests/vignettes answers them."""
