@@ -170,6 +170,7 @@ class Criteria:
             k: [_rx(p) for p in v] for k, v in (lexicon.get("experiencer") or {}).items()
         }
         self.resolved_cues = [_rx(p) for p in lexicon.get("resolved") or []]
+        self.normal_state = [_rx(p) for p in lexicon.get("normal_state") or []]
         treated = lexicon.get("writer_treated") or {}
         self.writer_treated = [_rx(p) for p in treated.get("cues") or []]
         self.seen_by_other = [_rx(p) for p in treated.get("unless") or []]

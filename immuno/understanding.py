@@ -334,7 +334,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
                             crit.at_least[sid], NEGATED if neg else PRESENT, who, span, modifiers
                         )
                     )
-            elif not neg:
+            elif not neg and not any(rx.search(clause) for rx in crit.normal_state):
                 cats.append(ident)
                 cat_people.append(_experiencer_at(people, start, experiencer))
             else:

@@ -821,6 +821,24 @@ def test_is_it_normal_reads_as_a_report_only_after_a_symptom(text, reported):
 
 
 @pytest.mark.parametrize(
+    "text, is_report",
+    [
+        # an organ said to be as it should names no complaint
+        ("Aucune éruption, aucune rougeur, la peau est nette.", False),
+        ("rien ne se décolle, la peau reste intacte", False),
+        ("le ventre est souple et il n'a pas mal", False),
+        ("ses urines sont bien claires, il boit normalement", False),
+        # a sign in the same clause is still read
+        ("la peau est normale mais j'ai des boutons partout", True),
+        ("les urines sont rosées depuis hier", True),
+        ("mes selles sont noires", True),
+    ],
+)
+def test_an_organ_said_to_be_normal_is_no_complaint(text, is_report):
+    assert triage.assess(text).is_report is is_report
+
+
+@pytest.mark.parametrize(
     "text, reported, question",
     [
         ("le keytruda c'est dangereux pour le foie ?", False, True),
