@@ -147,3 +147,24 @@ def test_a_question_that_says_what_the_writer_sees_is_a_report(text, starts):
 )
 def test_wording(text, expected):
     check(text, expected)
+
+
+# ----------------------------------------------------------------- a garment, a burden lifted: not signs
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Mon soutien-gorge neuf me serre un peu, je vais changer de taille", "-anaphylaxis"),
+        ("ce soutien gorge me serre trop, il faut que je l'échange", "-anaphylaxis"),
+        (
+            "ma brassière de sport me serre et j'ai la gorge qui se serre, j'ai du mal à respirer",
+            "emergency",
+        ),
+        ("J'ai perdu un poids énorme en apprenant que le scanner était bon", "-weight_loss"),
+        ("elle a perdu un poids immense quand elle a appris la nouvelle", "-weight_loss"),
+        ("ça m'a enlevé un poids, le scanner est bon", "-weight_loss"),
+        ("j'ai perdu un poids énorme depuis la cure, 8 kilos", "urgent"),
+        ("il a perdu 5 kilos en un mois sans rien faire", "urgent"),
+    ],
+)
+def test_everyday_words_are_not_signs(text, expected):
+    check(text, expected)
