@@ -183,3 +183,92 @@ def test_worry_sleep(text, expected):
 )
 def test_aches(text, expected):
     assert assertion(text, "aches") == expected
+
+
+# ------------------------------------------------------------------ figures and questions
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a document or a plan said confused is no confusion
+        ("le courrier de la CPAM est vraiment confus, je n'y comprends rien", None),
+        ("Les consignes pour la prise de sang étaient confuses, je viens à jeun ?", None),
+        ("ce planning reste confus pour moi, vous pouvez me le renvoyer ?", None),
+        # a person confused is still an emergency
+        ("mon père est confus depuis ce matin, il ne reconnaît plus la maison", "emergency"),
+        (
+            "les explications étaient confuses mais ma femme est très confuse depuis hier",
+            "emergency",
+        ),
+    ],
+)
+def test_confused_of_a_thing_or_a_person(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # paralysed by a feeling, the weather, a strike
+        ("je suis paralysée par le trac avant chaque consultation", None),
+        ("la grève paralyse la ville, je pourrai venir à ma perf ?", None),
+        ("mon envie de sortir est paralysée par la canicule", None),
+        # paralysed limbs
+        ("il a le bras gauche paralysé depuis une heure", "emergency"),
+        ("ma mère est paralysée du côté droit depuis ce matin", "emergency"),
+    ],
+)
+def test_paralysed(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "fatigué de" + what wears the patience
+        ("je suis fatigué de vos horaires qui changent tout le temps", None),
+        ("ma mère est fatiguée de cette paperasse, elle va bien sinon", None),
+        # tiredness itself
+        ("je suis fatiguée depuis la perfusion", "advice"),
+    ],
+)
+def test_fed_up_is_not_tiredness(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the morale of a team or a country
+        ("le moral de l'équipe est au plus bas après la défaite", None),
+        ("Le moral des ménages baisse, dit la radio. Moi je vais bien !", None),
+        # the writer's own
+        ("mon moral est au plus bas depuis la dernière cure", "urgent"),
+    ],
+)
+def test_morale_of_others(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what the writer was told may happen is a question, not a report
+        (
+            "l'infirmière m'a prévenue que je pouvais avoir des frissons pendant la perf, c'est fréquent ?",
+            None,
+        ),
+        (
+            "on m'a expliqué qu'on pouvait faire une réaction à la perfusion, que faut-il faire ?",
+            None,
+        ),
+        ("Le médecin m'a dit que ça pourrait donner des boutons, c'est souvent ?", None),
+        # a report after what was told
+        (
+            "on m'a dit que ça pouvait arriver. Là j'ai des plaques rouges partout et je me sens "
+            "partir pendant la perf",
+            "emergency",
+        ),
+    ],
+)
+def test_told_it_could_happen(text, expected):
+    assert level(text) == expected
