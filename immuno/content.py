@@ -123,6 +123,31 @@ def _compose_and_load(text: str):
         loader.dispose()
 
 
+def _duplicate_keys(path: Path, root) -> List[ContentError]:
+    """A key written twice in one mapping: YAML keeps the last one and silently drops the
+    entries of the first (a nurse's added phrases would be lost)."""
+    errors, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key_node, value_node in node.value:
+                if key_node.value in seen:
+                    errors.append(
+                        ContentError(
+                            path,
+                            key_node.start_mark.line + 1,
+                            str(key_node.value),
+                            f"{key_node.value!r} is written twice here: merge the two",
+                        )
+                    )
+                seen.add(key_node.value)
+                stack.append(value_node)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return errors
+
+
 def parse(path: Path, kind: Optional[str] = None) -> Document:
     """Reads and validates one file; raises ContentErrors naming every problem found."""
     path = Path(path)
@@ -141,7 +166,8 @@ def parse(path: Path, kind: Optional[str] = None) -> Document:
             [ContentError(path, mark.line + 1 if mark else None, "", f"not valid YAML: {problem}")]
         )
     document = Document(path, kind, raw, data, root)
-    errors = [document.error(p, problem) for p, problem in content_schemas.problems(kind, data)]
+    errors = _duplicate_keys(path, root) if root is not None else []
+    errors += [document.error(p, problem) for p, problem in content_schemas.problems(kind, data)]
     if errors:
         raise ContentErrors(errors)
     return document

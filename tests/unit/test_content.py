@@ -82,6 +82,21 @@ def test_a_sign_id_that_does_not_exist_is_an_error(copy):
     assert "unknown sign 'black_stoool'" in error.problem
 
 
+def test_a_key_written_twice_is_an_error_not_a_silent_loss(copy):
+    """YAML keeps the second `phrases:` of a sign and drops the first: a clinician's added
+    words would vanish without a word."""
+    lexicon = copy / "knowledge" / "lexicon" / "signs" / "common.yml"
+    edit(
+        lexicon,
+        "  dry_mouth:\n    phrases:\n",
+        "  dry_mouth:\n    phrases: [salive]\n    phrases:\n",
+    )
+    with pytest.raises(content.ContentErrors) as failure:
+        content.load_all()
+    [error] = failure.value.errors
+    assert error.path == lexicon and "written twice" in error.problem
+
+
 def test_a_half_saved_file_is_an_error_with_its_line(copy):
     topics = copy / "knowledge" / "topics.yml"
     text = topics.read_text(encoding="utf-8")

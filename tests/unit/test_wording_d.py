@@ -272,3 +272,24 @@ def test_morale_of_others(text, expected):
 )
 def test_told_it_could_happen(text, expected):
     assert level(text) == expected
+
+
+# ------------------------------------------------------------------ lead, round 6 leftovers
+@pytest.mark.parametrize(
+    "text, sign, expected",
+    [
+        # no spring left in one: tiredness, with its "ne ... plus"
+        ("Je suis toute chose, sans ressort depuis lundi", "mild_fatigue", "present"),
+        ("il n'a plus de ressort du tout", "mild_fatigue", "present"),
+        ("un ressort du matelas est cassé", "mild_fatigue", None),
+        # SMS "jme sen partir": about to faint (asked about, 15 line first)
+        ("jme sen partir depuis tt a lheure", "fainting", "uncertain"),
+        ("ma mère dit qu'elle se sen partir", "fainting", "uncertain"),
+    ],
+)
+def test_round_six_leftovers(text, sign, expected):
+    assert assertion(text, sign) == expected
+
+
+def test_rash_after_the_infusion_and_about_to_faint_by_sms_is_15():
+    assert level("apres la perf g eu des plaques rouges et la jme sen partir") == "emergency"
