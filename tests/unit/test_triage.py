@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from immuno import triage
 from immuno.triage import answer, assess, decide, load_criteria, next_question, start
+from wording import level_after_no as _level_after_no  # tests/unit is on the path
 
 CRIT = load_criteria()
 
@@ -1205,24 +1206,6 @@ def test_a_reply_that_names_one_part_of_an_or_question_counts_that_part_only():
     assert decide(answer(state, "presque plus")).level == "emergency"
     plain_yes = answer(answer(start("syndrome grippal depuis la cure d'IL-2"), "non"), "oui")
     assert decide(plain_yes).level == "emergency"
-
-
-def _level_after_no(text):
-    """The level once every question is answered "non" (or the count under the threshold),
-    as tests/vignettes answers them."""
-    a = assess(text)
-    if a.is_emergency:
-        return "emergency"
-    if not a.is_report:
-        return "none"
-    state = start(text)
-    for _ in range(8):
-        question = next_question(state)
-        if question is None:
-            break
-        payload = question.buttons[0]["payload"]
-        state = answer(state, payload if payload != "/affirm" else "non")
-    return decide(state).level
 
 
 @pytest.mark.parametrize(

@@ -6,21 +6,7 @@ answered "non", or that a sign is read present, negated or not at all."""
 
 import pytest
 
-from immuno.understanding import understand
-from test_triage import _level_after_no  # tests/unit is on the path (pytest's rootdir import)
-
-
-def level(text):
-    """The level given to a first message when every question asked is answered "non"
-    (None: the message reports nothing)."""
-    given = _level_after_no(text)
-    return None if given == "none" else given
-
-
-def assertion(text, sign):
-    """How the sign is read in the text: present, negated, ... or None (not read)."""
-    found = [f.assertion for f in understand(text).findings if f.sign == sign]
-    return found[0] if found else None
+from wording import assertion, level  # tests/unit is on the path (no package)
 
 
 # ------------------------------------------------------------------ kidney

@@ -5,15 +5,10 @@ stay benign. Asserted as a user sees it: the level given once every question is 
 "non", or whether the sign is read present ("sign") or not ("-sign")."""
 
 import pytest
-from test_triage import _level_after_no as level  # tests/unit is on the path (no package)
+from wording import LEVELS, signs
+from wording import level_after_no as level  # tests/unit is on the path (no package)
 
 from immuno.triage import assess, is_question
-
-LEVELS = ("emergency", "urgent", "advice", "none")
-
-
-def signs(text):
-    return [s.id for s in assess(text).signs]
 
 
 def check(text, expected):

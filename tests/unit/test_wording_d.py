@@ -10,7 +10,7 @@ from immuno.normalize import normalize
 
 # the helpers of the round before: the level given when every question is answered "non",
 # and how a sign is read (tests/unit is on the path, pytest's rootdir import)
-from test_wording_b import assertion, level
+from wording import assertion, level
 
 
 # ------------------------------------------------------------------ kidney
