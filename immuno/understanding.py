@@ -285,11 +285,17 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     about_health: List[bool] = []  # per clause: a sign or an organ is named
     measured_in: List[bool] = []  # per clause, a measured value: read at the first resolution cue
     over: set = set()  # clauses whose measured values are over ("38,5 hier, c'est passé")
+    named_other = False  # another person named, not only "il" or "elle"
     for clause, hits in zip(parts, _clause_hits(crit, parts, full, ignore_context)):
         spans = [(h[0], h[1]) for h in hits]
         hits = _outside_figures(hits)
         explained = explained and _covered(crit, clause, spans)
         people = _people(crit, clause)
+        named_other = named_other or any(kind == OTHER for _, kind in people)
+        # an organ said to be as it should ("la peau est nette") names no complaint
+        normal = any(h[2] == "cat" for h in hits) and any(
+            rx.search(clause) for rx in crit.normal_state
+        )
         modifiers = _modifiers(crit, clause)
         for name, value in modifiers:
             message_modifiers.setdefault(name, value)
@@ -334,7 +340,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
                             crit.at_least[sid], NEGATED if neg else PRESENT, who, span, modifiers
                         )
                     )
-            elif not neg and not any(rx.search(clause) for rx in crit.normal_state):
+            elif not neg and not normal:
                 cats.append(ident)
                 cat_people.append(_experiencer_at(people, start, experiencer))
             else:
@@ -373,7 +379,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             f if f.assertion in (NEGATED, UNCERTAIN) else _with(f, assertion=HYPOTHETICAL)
             for f in findings
         ]
-    if _writer_is_treated(crit, full):
+    if named_other and _writer_is_treated(crit, full):
         findings = [
             _with(f, experiencer=NOT_TREATED) if f.experiencer == OTHER else f for f in findings
         ]
@@ -485,14 +491,11 @@ def _mixed(people: set) -> str:
 
 
 def _writer_is_treated(crit: Criteria, full: str) -> bool:
-    """The writer says they are the one treated ("ma perfusion", "je suis sous Keytruda"),
-    names another person, and does not report what that person sees in them ("ma fille
-    trouve mes yeux jaunes")."""
-    return (
-        any(rx.search(full) for rx in crit.writer_treated)
-        and not any(rx.search(full) for rx in crit.seen_by_other)
-        # a person named, not only "il" or "elle" (which may be the pain, the treatment)
-        and any(kind == OTHER for _, kind in _people(crit, full))
+    """The writer says they are the one treated ("ma perfusion", "je suis sous Keytruda")
+    and does not report what another person sees in them ("ma fille trouve mes yeux
+    jaunes"). Asked only when another person is named: "il" or "elle" alone may be the pain."""
+    return any(rx.search(full) for rx in crit.writer_treated) and not any(
+        rx.search(full) for rx in crit.seen_by_other
     )
 
 
