@@ -174,7 +174,13 @@ def not_about_the_patient(text, criteria=None) -> bool:
     traitement ?": out of scope, not triaged (an emergency of a person still is)."""
     crit = _crit(criteria)
     u = _understood(text, crit)
-    return bool(u.findings or u.categories) and _assessment(u, crit).out_of_scope
+    return speaks_of_someone_out_of_scope(u, _assessment(u, crit))
+
+
+def speaks_of_someone_out_of_scope(u: Understanding, assessment: Assessment) -> bool:
+    """Symptoms or organs named, all of them an animal's or, short of an emergency, of
+    someone who is not the patient (the safety net reads it from what it already has)."""
+    return bool(u.findings or u.categories) and assessment.out_of_scope
 
 
 def is_question(text: str, criteria=None) -> bool:

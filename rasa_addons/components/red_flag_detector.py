@@ -88,7 +88,7 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
         understanding = understand(text, self.criteria)
         assessment = triage.assess(understanding, self.criteria)
         predicted = (message.get(INTENT) or {}).get("name") or ""
-        if assessment.out_of_scope and (assessment.findings or understanding.categories):
+        if triage.speaks_of_someone_out_of_scope(understanding, assessment):
             # "mon chien vomit", or someone who is not the patient short of an emergency:
             # out of scope, never a triage.
             if predicted in REPORT_INTENTS | ANSWER_INTENTS:
