@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import yaml
 
 from immuno import content
 from immuno.normalize import vocabulary
-from immuno.regex_prefilter import required_literals
+from immuno.regex_prefilter import LiteralIndex, required_literals, veto_literals
 from immuno.paths import ROOT as _REPO
 
 RANK = {None: 0, "advice": 1, "urgent": 2, "emergency": 3}
@@ -65,6 +65,56 @@ def _alternation(patterns: List["re.Pattern"]) -> Tuple[Optional["re.Pattern"], 
 
 def _join(patterns: List[str]) -> Optional["re.Pattern"]:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+class CueList:
+    """Patterns read as one: where the first of them matches, whether any does. Each is
+    skipped on a text that lacks the strings it cannot match without (`present`, from
+    Criteria.present_in on the message): most cues are absent from most clauses, and one
+    alternation of them all costs more than running them apart (it defeats the regex
+    engine's search for a leading literal)."""
+
+    def __init__(self, patterns: Optional[List[str]]):
+        self.rules = [(rx, required_literals(rx.pattern)) for rx in map(_rx, patterns or [])]
+
+    def first(self, text: str, present: FrozenSet[str]) -> Optional[int]:
+        return min(
+            (
+                m.start()
+                for rx, needs in self.rules
+                if may_match(needs, present) and (m := rx.search(text))
+            ),
+            default=None,
+        )
+
+    def found(self, text: str, present: FrozenSet[str]) -> bool:
+        return any(may_match(needs, present) and rx.search(text) for rx, needs in self.rules)
+
+    def starts(self, text: str, present: FrozenSet[str]) -> List[int]:
+        """Where each of them matches, every match."""
+        return [
+            m.start()
+            for rx, needs in self.rules
+            if may_match(needs, present)
+            for m in rx.finditer(text)
+        ]
+
+
+def may_match(needs: Optional[FrozenSet[str]], present: FrozenSet[str]) -> bool:
+    """False only when the text holds none of the strings a regex needs (`present`: the
+    required strings the text holds, Criteria.present_in)."""
+    return needs is None or not needs.isdisjoint(present)
+
+
+def context_allows(crit: "Criteria", sid: str, text: str, present: FrozenSet[str]) -> bool:
+    """The sign's context word is in the text, or its veto is not (no context: allowed)."""
+    ctx = crit.context.get(sid)
+    if ctx is None:
+        return True
+    veto = crit.veto_needs[sid]
+    if veto is not None:
+        return not may_match(veto, present) or bool(ctx.search(text))
+    return may_match(crit.context_needs[sid], present) and bool(ctx.search(text))
 
 
 class CriteriaError(ValueError):
@@ -130,6 +180,16 @@ class Criteria:
             ]
             for sid, patterns in self.patterns.items()
         }
+        self._index_of: Optional[dict] = None
+        # a sign's context, read only when the message may change its answer: a context word
+        # with the strings it cannot match without; a veto `^(?!X)` (the sign unless X) with
+        # the strings X needs
+        self.context_needs = {
+            sid: required_literals(ctx.pattern) for sid, ctx in self.context.items() if ctx
+        }
+        self.veto_needs = {
+            sid: veto_literals(ctx.pattern) for sid, ctx in self.context.items() if ctx
+        }
         self.combinations = data.get("combinations") or []
         for combo in self.combinations:
             self.signs[combo["id"]] = Sign(
@@ -137,7 +197,10 @@ class Criteria:
             )
         cat_words = lexicon.get("categories") or {}
         self.cues = {
-            cid: [_rx(p) for p in (cat_words.get(cid) or {}).get("cues") or []]
+            cid: [
+                (rx, required_literals(rx.pattern))
+                for rx in map(_rx, (cat_words.get(cid) or {}).get("cues") or [])
+            ]
             for cid in self.categories
         }
         self.questions: Dict[str, dict] = data["questions"]
@@ -160,17 +223,17 @@ class Criteria:
         self.boundaries = _rx(neg["boundaries"])
         self.joins = _rx(lexicon["explained"]["joins"])
         hyp = lexicon["hypothetical"]
-        self.hyp_cues = [_rx(p) for p in hyp["cues"]]
-        self.report_cues = [_rx(p) for p in hyp["report_cues"]]
+        self.hyp_cues = CueList(hyp["cues"])
+        self.report_cues = CueList(hyp["report_cues"])
         self.complaint_cues = [_rx(p) for p in lexicon.get("unlisted_complaint_cues") or []]
         self.announcement_cues = [_rx(p) for p in lexicon.get("announcement_cues") or []]
         self.question_cues = [_rx(p) for p in lexicon.get("question_cues") or []]
         self.answer_rx = {k: [_rx(p) for p in v] for k, v in lexicon["answers"].items()}
         self.experiencer_cues = {
-            k: [_rx(p) for p in v] for k, v in (lexicon.get("experiencer") or {}).items()
+            kind: CueList(patterns) for kind, patterns in (lexicon.get("experiencer") or {}).items()
         }
-        self.resolved_cues = [_rx(p) for p in lexicon.get("resolved") or []]
-        self.normal_state = [_rx(p) for p in lexicon.get("normal_state") or []]
+        self.resolved_cues = CueList(lexicon.get("resolved"))
+        self.normal_state = CueList(lexicon.get("normal_state"))
         treated = lexicon.get("writer_treated") or {}
         self.writer_treated = [_rx(p) for p in treated.get("cues") or []]
         self.seen_by_other = [_rx(p) for p in treated.get("unless") or []]
@@ -180,10 +243,64 @@ class Criteria:
             _rx(lexicon["location_before"]) if lexicon.get("location_before") else None
         )
         self.modifier_cues = {
-            name: {value: [_rx(p) for p in patterns] for value, patterns in values.items()}
+            name: {value: CueList(patterns) for value, patterns in values.items()}
             for name, values in (lexicon.get("modifiers") or {}).items()
         }
         self._validate(words, cat_words)
+
+    def present_in(self, text: str) -> FrozenSet[str]:
+        """The required strings (regex_prefilter) of every pattern and cue that `text` holds:
+        a regex whose strings are all absent is not run."""
+        return self._needs_index()[2].present(text)
+
+    def required_strings(self) -> FrozenSet[str]:
+        """Every string of the index: as if a text held them all (each regex runs)."""
+        return self._needs_index()[2].literals
+
+    def live_patterns(self, present: FrozenSet[str]) -> Dict[str, Tuple[int, ...]]:
+        """Per sign, the indexes (into pattern_needs) of the patterns that may match a text
+        holding the required strings `present`."""
+        always, owners, _ = self._needs_index()
+        live = {sid: set(indexes) for sid, indexes in always.items()}
+        for word in present:
+            for sid, i in owners.get(word, ()):
+                live[sid].add(i)
+        return {sid: tuple(sorted(indexes)) for sid, indexes in live.items()}
+
+    def _needs_index(self):
+        """(sign -> patterns that always run, required string -> the patterns that need it,
+        the index of every required string), built from pattern_needs and the cues, and
+        rebuilt if pattern_needs is replaced."""
+        if self._index_of is not self.pattern_needs:
+            always: Dict[str, List[int]] = {}
+            owners: Dict[str, List[Tuple[str, int]]] = {}
+            for sid, patterns in self.pattern_needs.items():
+                always[sid] = []
+                for i, (_, needs) in enumerate(patterns):
+                    if needs is None:
+                        always[sid].append(i)
+                    for word in needs or ():
+                        owners.setdefault(word, []).append((sid, i))
+            others = [
+                *self.context_needs.values(),
+                *self.veto_needs.values(),
+                *(needs for rules in self.cues.values() for _, needs in rules),
+                *(needs for cues in self._cue_lists() for _, needs in cues.rules),
+            ]
+            literals = set(owners).union(*(needs for needs in others if needs))
+            self._index = (always, owners, LiteralIndex(literals))
+            self._index_of = self.pattern_needs
+        return self._index
+
+    def _cue_lists(self) -> List[CueList]:
+        return [
+            self.hyp_cues,
+            self.report_cues,
+            self.resolved_cues,
+            self.normal_state,
+            *self.experiencer_cues.values(),
+            *(cues for values in self.modifier_cues.values() for cues in values.values()),
+        ]
 
     def alternation_of(self, sid: str, live: Tuple[int, ...]) -> Optional["re.Pattern"]:
         """One regex for some of a sign's unanchored patterns (indexes into pattern_needs):

@@ -17,9 +17,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
-from immuno.criteria import DENIED_MARK, FIGURE, UNCERTAIN_MARK, Criteria, as_criteria
+from immuno.criteria import (
+    DENIED_MARK,
+    FIGURE,
+    UNCERTAIN_MARK,
+    Criteria,
+    as_criteria,
+    context_allows,
+    may_match,
+)
 from immuno.normalize import normalize
 from immuno import phrases
 
@@ -160,13 +168,13 @@ def _covered(crit: Criteria, clause: str, spans) -> bool:
     )
 
 
-def _people(crit: Criteria, clause: str) -> List[Tuple[int, str]]:
+def _people(crit: Criteria, clause: str, present: FrozenSet[str]) -> List[Tuple[int, str]]:
     """(position, kind) of every person or animal named in the clause, in order."""
     cues = [
-        (m.start(), kind)
+        (start, kind)
         for kind in (ANIMAL, OTHER, WRITER, "pronoun")
-        for rx in crit.experiencer_cues.get(kind, [])
-        for m in rx.finditer(clause)
+        if kind in crit.experiencer_cues
+        for start in crit.experiencer_cues[kind].starts(clause, present)
     ]
     return sorted(cues)
 
@@ -186,17 +194,23 @@ def _experiencer_at(people: List[Tuple[int, str]], position: int, previous: str)
     return best
 
 
-def _modifiers(crit: Criteria, clause: str) -> Tuple[Tuple[str, str], ...]:
+def _modifiers(crit: Criteria, clause: str, present: FrozenSet[str]) -> Tuple[Tuple[str, str], ...]:
     found = []
     for name, values in crit.modifier_cues.items():
-        for value, patterns in values.items():
-            if any(rx.search(clause) for rx in patterns):
+        for value, cues in values.items():
+            if cues.found(clause, present):
                 found.append((name, value))
                 break
     return tuple(found)
 
 
-def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tuple[str, ...]):
+def _clause_hits(
+    crit: Criteria,
+    parts: List[str],
+    full: str,
+    present: FrozenSet[str],
+    ignore_context: Tuple[str, ...],
+):
     """Per clause, (start, end, kind, id) of every sign (patterns and phrases) and organ word.
 
     A pattern runs only on a message that holds one of the strings it cannot match without
@@ -235,17 +249,14 @@ def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tu
 
     allowed = {
         sid
-        for sid, ctx in crit.context.items()
-        if ctx is None or sid in ignore_context or ctx.search(full)
+        for sid in crit.context
+        if sid in ignore_context or context_allows(crit, sid, full, present)
     }
+    live_patterns = crit.live_patterns(present)
     for sid, (_, anchored) in crit.sign_regexes.items():
         if sid not in allowed:
             continue
-        live = tuple(
-            i
-            for i, (_, needs) in enumerate(crit.pattern_needs[sid])
-            if needs is None or any(w in full for w in needs)
-        )
+        live = live_patterns.get(sid, ())
         for rx in anchored:
             for i, clause in enumerate(parts):
                 per_clause[i] += [(m.start(), m.end(), "sign", sid) for m in rx.finditer(clause)]
@@ -261,7 +272,9 @@ def _clause_hits(crit: Criteria, parts: List[str], full: str, ignore_context: Tu
         if sid in allowed:
             place(start, end, "sign", sid)
     for cid, patterns in crit.cues.items():
-        for rx in patterns:
+        for rx, needs in patterns:
+            if not may_match(needs, present):
+                continue
             for m in rx.finditer(full):
                 if not (crit.location_before and crit.location_before.search(full[: m.start()])):
                     place(m.start(), m.end(), "cat", cid, rx)
@@ -274,6 +287,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     crit = as_criteria(criteria)
     parts = clauses(text, crit)
     full = " ".join(parts)
+    present = crit.present_in(full)
     findings: List[Finding] = []
     cats: List[str] = []
     cat_people: List[str] = []
@@ -286,17 +300,15 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     measured_in: List[bool] = []  # per clause, a measured value: read at the first resolution cue
     over: set = set()  # clauses whose measured values are over ("38,5 hier, c'est passé")
     named_other = False  # another person named, not only "il" or "elle"
-    for clause, hits in zip(parts, _clause_hits(crit, parts, full, ignore_context)):
+    for clause, hits in zip(parts, _clause_hits(crit, parts, full, present, ignore_context)):
         spans = [(h[0], h[1]) for h in hits]
         hits = _outside_figures(hits)
         explained = explained and _covered(crit, clause, spans)
-        people = _people(crit, clause)
+        people = _people(crit, clause, present)
         named_other = named_other or any(kind == OTHER for _, kind in people)
         # an organ said to be as it should ("la peau est nette") names no complaint
-        normal = any(h[2] == "cat" for h in hits) and any(
-            rx.search(clause) for rx in crit.normal_state
-        )
-        modifiers = _modifiers(crit, clause)
+        normal = any(h[2] == "cat" for h in hits) and crit.normal_state.found(clause, present)
+        modifiers = _modifiers(crit, clause, present)
         for name, value in modifiers:
             message_modifiers.setdefault(name, value)
         mine = []
@@ -348,9 +360,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         clause_findings.append(mine)
         about_health.append(bool(hits))
         experiencer = _experiencer_at(people, len(clause), experiencer)
-        cue = min(
-            (m.start() for rx in crit.resolved_cues for m in [rx.search(clause)] if m), default=None
-        )
+        cue = crit.resolved_cues.first(clause, present)
         n = len(clause_findings) - 1
         if cue is not None and not measured_in:
             measured_in = [bool(_numbers(part)) for part in parts]
@@ -372,7 +382,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         _resolve(crit, f) for f in _from_numbers(crit, past, findings) if f.assertion == PRESENT
     ]
     findings += measured
-    asked, worded_as_report = _hypothetical_reading(crit, parts, about_health)
+    asked, worded_as_report = _hypothetical_reading(crit, parts, about_health, present)
     hypothetical = asked and not worded_as_report
     if hypothetical:
         findings = [
@@ -404,7 +414,11 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     message_experiencer = (
         people.pop()
         if len(people) == 1
-        else (_mixed(people) if people else _experiencer_at(_people(crit, full), len(full), WRITER))
+        else (
+            _mixed(people)
+            if people
+            else _experiencer_at(_people(crit, full, present), len(full), WRITER)
+        )
     )
     # an abnormal measured value ("glycémie à 2,5 g") is a report, even asked as a question
     reported = any(f.assertion == PRESENT for f in measured) or worded_as_report
@@ -437,7 +451,7 @@ def _outside_figures(hits):
 
 
 def _hypothetical_reading(
-    crit: Criteria, parts: List[str], about_health: List[bool]
+    crit: Criteria, parts: List[str], about_health: List[bool], present: FrozenSet[str]
 ) -> Tuple[bool, bool]:
     """(a question or a supposition is worded, a present report is worded).
 
@@ -445,15 +459,12 @@ def _hypothetical_reading(
     jour j'ai du mal à avaler"), or in a clause that names no sign nor organ while the
     symptom is only named in a supposition ("au cas où j'aurais mal à la poitrine, je
     réveille mon mari ?")."""
-    hyp_at = [
-        min((m.start() for rx in crit.hyp_cues for m in [rx.search(c)] if m), default=None)
-        for c in parts
-    ]
+    hyp_at = [crit.hyp_cues.first(c, present) for c in parts]
     supposed_symptom = any(at is not None and health for at, health in zip(hyp_at, about_health))
     worded_as_report = False
     for clause, at, health in zip(parts, hyp_at, about_health):
         before = clause if at is None else clause[:at]
-        if (health or not supposed_symptom) and any(rx.search(before) for rx in crit.report_cues):
+        if (health or not supposed_symptom) and crit.report_cues.found(before, present):
             worded_as_report = True
             break
     return any(at is not None for at in hyp_at), worded_as_report

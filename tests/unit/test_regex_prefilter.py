@@ -2,8 +2,8 @@
 
 import pytest
 
-from immuno.criteria import load_criteria
-from immuno.regex_prefilter import required_literals
+from immuno.criteria import CueList, context_allows, load_criteria
+from immuno.regex_prefilter import LiteralIndex, required_literals, veto_literals
 from immuno.understanding import clauses, understand
 from scripts import vignettes
 
@@ -67,3 +67,51 @@ def test_the_prefilter_changes_no_finding(monkeypatch):
         {sid: [(rx, None) for rx, _ in pats] for sid, pats in crit.pattern_needs.items()},
     )
     assert [understand(t, crit).summaries() for t in texts] == with_filter
+    # and every cue, context and veto run whatever the message holds
+    monkeypatch.setattr(crit, "present_in", lambda text: crit.required_strings())
+    assert [understand(t, crit).summaries() for t in texts] == with_filter
+
+
+@pytest.mark.parametrize(
+    "pattern, needs",
+    [
+        (r"^(?!.*\bfie?vre (du samedi soir|acheteuse)\b)", {"du samedi soir", "acheteuse"}),
+        (r"^(?!.*\bmanege\b)(?!.*\btoupie\b)", {"manege", "toupie"}),
+        (r"\bfievre\b", None),  # not a veto
+        (r"^(?!.*\b(film|\w+)\b)", None),  # a veto whose needs are unknown
+    ],
+)
+def test_the_strings_a_veto_needs(pattern, needs):
+    assert veto_literals(pattern) == (None if needs is None else frozenset(needs))
+
+
+def test_the_literal_index_finds_every_string_the_text_holds():
+    words = ["fatigu", "fievre", "fie", "vre du", "essouffl", "toux"]
+    text = "j ai de la fievre du soir et je suis fatiguee"
+    assert LiteralIndex(words).present(text) == {w for w in words if w in text}
+    assert LiteralIndex(words).present("ok") == frozenset()
+
+
+def test_a_cue_list_reads_as_its_patterns_one_by_one():
+    cues = CueList([r"\bquand\b", r"\bau cas ou\b", r"\bpeut etre\b"])
+    everything = frozenset(w for _, needs in cues.rules for w in needs)
+    text = "au cas ou il aurait de la fievre quand elle monte"
+    assert cues.first(text, everything) == 0  # the earliest of them, not the first listed
+    assert cues.first("elle monte quand elle peut etre", everything) == len("elle monte ")
+    assert cues.found("rien de tel", everything) is False
+    # a pattern whose strings the message lacks is not run
+    assert cues.first(text, frozenset()) is None
+
+
+def test_a_context_is_read_as_its_regex_on_every_vignette():
+    crit = load_criteria()
+    wrong = []
+    for text in _texts():
+        full = " ".join(clauses(text, crit))
+        present = crit.present_in(full)
+        for sid, ctx in crit.context.items():
+            if ctx is not None and context_allows(crit, sid, full, present) != bool(
+                ctx.search(full)
+            ):
+                wrong.append((sid, text[:60]))
+    assert wrong == []
