@@ -1,0 +1,42 @@
+"""What a message already denies is not asked again: breathing at rest, drowsiness and
+confusion, eating, daily activity, fever said in everyday words."""
+
+import pytest
+
+from immuno.triage import next_question, start
+from wording import assertion
+
+
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("je m'essouffle dans l'escalier, au repos ça va", "breath_rest"),
+        ("assise sur mon canapé je respire normalement par contre", "breath_rest"),
+        ("je respire bien au repos, aucun souci", "breath_rest"),
+        ("ma mère est jaune, elle est bien réveillée", "drowsy"),
+        ("elle parle normalement et elle a toute sa tête", "confusion"),
+        ("un peu barbouillé le matin mais jmange qd meme normal", "cannot_eat"),
+        ("une petite fatigue, je fais toutes mes activités", "severe_fatigue"),
+        ("je me sens grippée mais le thermomètre ne monte pas", "fever"),
+    ],
+)
+def test_a_sign_said_absent_in_everyday_words(text, sign):
+    assert assertion(text, sign) == "negated"
+
+
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("au repos ça va pas du tout, j'étouffe", "breath_rest"),
+        ("il s'est réveillé en sursaut cette nuit", "drowsy"),
+        ("je ne respire pas bien au repos", "breath_rest"),
+    ],
+)
+def test_words_that_do_not_deny_the_sign(text, sign):
+    assert assertion(text, sign) != "negated"
+
+
+def test_breathing_at_rest_said_fine_is_not_asked():
+    state = start("je suis essoufflée dès que je marche un peu vite, au repos ça va")
+    question = next_question(state)
+    assert question is None or question.id != "breath_rest"
