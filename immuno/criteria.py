@@ -234,6 +234,7 @@ class Criteria:
         }
         self.resolved_cues = CueList(lexicon.get("resolved"))
         self.normal_state = CueList(lexicon.get("normal_state"))
+        self.all_well = CueList(lexicon.get("all_well"))
         treated = lexicon.get("writer_treated") or {}
         self.writer_treated = [_rx(p) for p in treated.get("cues") or []]
         self.seen_by_other = [_rx(p) for p in treated.get("unless") or []]
@@ -298,6 +299,7 @@ class Criteria:
             self.report_cues,
             self.resolved_cues,
             self.normal_state,
+            self.all_well,
             *self.experiencer_cues.values(),
             *(cues for values in self.modifier_cues.values() for cues in values.values()),
         ]

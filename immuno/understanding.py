@@ -373,6 +373,8 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
                 findings[i] = _resolve(crit, findings[i])
             over.add(earlier)
         offset += len(clause) + 1
+    if cats and _says_all_is_well(crit, full, present, findings):
+        cats, cat_people = [], []
     numbers = _numbers(full)
     current = (
         numbers if not over else _numbers(" ".join(c for k, c in enumerate(parts) if k not in over))
@@ -434,6 +436,16 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         message_experiencer,
         message_modifiers,
         denied,
+    )
+
+
+def _says_all_is_well(crit: Criteria, full: str, present, findings: List[Finding]) -> bool:
+    """An organ named in a message that says nothing is wrong ("je respire mieux qu'en ville",
+    "rien de nouveau"), with no sign read but denied ones and no complaint in general words."""
+    return (
+        all(f.assertion == NEGATED for f in findings)
+        and crit.all_well.found(full, present)
+        and not any(rx.search(full) for rx in crit.complaint_cues)
     )
 
 

@@ -1,10 +1,11 @@
 """What a message already denies is not asked again: breathing at rest, drowsiness and
-confusion, eating, daily activity, fever said in everyday words."""
+confusion, eating, daily activity, fever said in everyday words. A message that says all is
+well is no complaint, even when it names an organ."""
 
 import pytest
 
 from immuno.triage import next_question, start
-from wording import assertion
+from wording import assertion, level_after_no
 
 
 @pytest.mark.parametrize(
@@ -40,3 +41,29 @@ def test_breathing_at_rest_said_fine_is_not_asked():
     state = start("je suis essoufflée dès que je marche un peu vite, au repos ça va")
     question = next_question(state)
     assert question is None or question.id != "breath_rest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "après le déménagement je reprends enfin mon souffle, tout va mieux",
+        "je me lève deux fois la nuit pour faire pipi, comme depuis des années",
+        "au bord de la mer je respire mieux qu'en ville",
+        "les yeux sont bien blancs, l'infirmière a regardé",
+    ],
+)
+def test_an_organ_named_in_a_message_that_says_all_is_well_is_no_complaint(text):
+    assert level_after_no(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tout va bien sauf que j'ai du mal à respirer",
+        "je me sens pas bien du tout, sinon rien de nouveau côté poumons",
+        "je ne vais pas bien, j'ai les yeux tout jaunes",
+        "rien de nouveau, je tousse toujours autant",
+    ],
+)
+def test_all_is_well_beside_a_complaint_still_counts(text):
+    assert level_after_no(text) != "none"
