@@ -197,11 +197,7 @@ class Criteria:
             )
         cat_words = lexicon.get("categories") or {}
         self.cues = {
-            cid: [
-                (rx, required_literals(rx.pattern))
-                for rx in map(_rx, (cat_words.get(cid) or {}).get("cues") or [])
-            ]
-            for cid in self.categories
+            cid: CueList((cat_words.get(cid) or {}).get("cues")) for cid in self.categories
         }
         self.questions: Dict[str, dict] = data["questions"]
         for qid, q in self.questions.items():
@@ -285,7 +281,6 @@ class Criteria:
             others = [
                 *self.context_needs.values(),
                 *self.veto_needs.values(),
-                *(needs for rules in self.cues.values() for _, needs in rules),
                 *(needs for cues in self._cue_lists() for _, needs in cues.rules),
             ]
             literals = set(owners).union(*(needs for needs in others if needs))
@@ -300,6 +295,7 @@ class Criteria:
             self.resolved_cues,
             self.normal_state,
             self.all_well,
+            *self.cues.values(),
             *self.experiencer_cues.values(),
             *(cues for values in self.modifier_cues.values() for cues in values.values()),
         ]

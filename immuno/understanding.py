@@ -271,8 +271,8 @@ def _clause_hits(
     for start, end, sid in phrases.find(crit, full):
         if sid in allowed:
             place(start, end, "sign", sid)
-    for cid, patterns in crit.cues.items():
-        for rx, needs in patterns:
+    for cid, cues in crit.cues.items():
+        for rx, needs in cues.rules:
             if not may_match(needs, present):
                 continue
             for m in rx.finditer(full):
@@ -439,13 +439,15 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     )
 
 
-def _says_all_is_well(crit: Criteria, full: str, present, findings: List[Finding]) -> bool:
+def _says_all_is_well(
+    crit: Criteria, full: str, present: FrozenSet[str], findings: List[Finding]
+) -> bool:
     """An organ named in a message that says nothing is wrong ("je respire mieux qu'en ville",
     "rien de nouveau"), with no sign read but denied ones and no complaint in general words."""
     return (
         all(f.assertion == NEGATED for f in findings)
         and crit.all_well.found(full, present)
-        and not any(rx.search(full) for rx in crit.complaint_cues)
+        and not _complains_in_general_words(crit, full)
     )
 
 
@@ -695,9 +697,11 @@ def is_question(text: str, criteria=None) -> bool:
 def is_complaint(understanding: Understanding, criteria=None) -> bool:
     """A complaint in general words that no sign lists ("je me sens pas bien")."""
     crit = as_criteria(criteria)
-    return not understanding.hypothetical and any(
-        rx.search(understanding.text) for rx in crit.complaint_cues
-    )
+    return not understanding.hypothetical and _complains_in_general_words(crit, understanding.text)
+
+
+def _complains_in_general_words(crit: Criteria, text: str) -> bool:
+    return any(rx.search(text) for rx in crit.complaint_cues)
 
 
 def is_announcement(understanding: Understanding, criteria=None) -> bool:
