@@ -15,6 +15,8 @@ Usage (from the repo root): PYTHONPATH=. .venv/bin/python scripts/eval_nlu.py
 Options: --folds N, --out DIR, --report-only (re-read an existing report, no run),
 --seeds N: N cross-validations, DIET's random_seed 42, 43, ... (the folds are drawn anew
 each time); prints each score and the spread, and the gate applies to the worst one.
+--first-seed S: start at seed S (three processes `--seeds 1 --first-seed 42/43/44` run the
+seeds side by side; `--report-only --seeds 3` then reads the three).
 """
 
 from __future__ import annotations
@@ -150,7 +152,7 @@ def main_seeds(args) -> int:
     config, removed = build_eval_config(ROOT / args.config, not args.without_red_flag)
     print("evaluation config: config.yml without " + ", ".join(removed))
     scores = []
-    for seed in range(42, 42 + args.seeds):
+    for seed in range(args.first_seed, args.first_seed + args.seeds):
         out = ROOT / args.out / f"seed_{seed}"
         if not args.report_only:
             run_cross_validation(with_seed(config, seed), args.folds, out)
@@ -192,6 +194,7 @@ def main() -> int:
         default=0,
         help="N cross-validations with DIET seeds 42.. ; the gate is on the worst",
     )
+    parser.add_argument("--first-seed", type=int, default=42)
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
