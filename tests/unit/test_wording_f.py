@@ -1,0 +1,184 @@
+"""General ways of saying the signs of hormones, diabetes, neuro, kidney and mood, and how a
+message is read (tuning round 7, tuner b): each table holds the idea of a failing dev vignette
+and wordings of our own (other verbs, persons, SMS, a relative), none of them from the
+vignettes, with a near-miss that must stay unread. What is asserted is what a user notices:
+the level given when every question is answered "non", whether the message starts a triage,
+or that a sign is read present or not at all."""
+
+import pytest
+
+from immuno.triage import assess, is_question
+
+# the helpers of the rounds before (tests/unit is on the path, pytest's rootdir import)
+from wording import assertion, level
+
+
+def triaged(text):
+    """Whether the message starts a triage, as the bot and tests/vignettes decide it."""
+    a = assess(text)
+    return a.is_emergency or (a.is_report and (a.reported or not is_question(text)))
+
+
+# ------------------------------------------------------------------ diabetes
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # plain "j'ai soif" beside the other words of the blood-sugar row
+        ("jai soif et jai mal au ventre depuis ce matin", "present"),
+        ("Mon fils a soif, sa glycémie était haute au réveil", "present"),
+        ("elle a soif, pas de nausée ni de vomissement, elle respire bien", "present"),
+        ("je fais pipi souvent et j'ai soif", "present"),
+        # thirst alone is an everyday state
+        ("j'ai soif, je peux boire un coca pendant la perf ?", None),
+        ("il fait 35 degrés, j'ai soif", None),
+    ],
+)
+def test_plain_thirst_beside_blood_sugar_words(text, expected):
+    assert assertion(text, "thirst") == expected
+
+
+def test_thirst_with_the_ketoacidosis_signs_denied_is_urgent():
+    assert level("il a soif mais il ne vomit pas et n'a pas mal au ventre") == "urgent"
+
+
+# ------------------------------------------------------------------ hormones
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "des suées": sweating attacks
+        ("mon mari a des suées la nuit depuis une semaine", "present"),
+        ("j'ai des suées d'un coup, plusieurs fois par jour", "present"),
+        ("Elle se réveille avec des suées", "present"),
+        # after exercise
+        ("une bonne suée au sport ce matin, ça fait du bien", None),
+    ],
+)
+def test_sweating_attacks(text, expected):
+    assert assertion(text, "sweating") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the strength said after the noun
+        ("j'ai une douleur atroce à la tête depuis ce matin", "present"),
+        ("il a un mal terrible au crâne", "present"),
+        ("des douleurs insupportables dans la tête, je tiens plus", "present"),
+        # the same words of another part
+        ("une douleur atroce au genou en montant l'escalier", None),
+    ],
+)
+def test_headache_strength_after_the_noun(text, expected):
+    assert assertion(text, "headache") == expected
+
+
+# ------------------------------------------------------------------ neuro: double vision
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "deux X au lieu d'un(e)": seeing double in everyday words
+        ("je vois deux lampes au lieu d'une depuis ce matin", "present"),
+        ("mon père voyait deux visages au lieu d'un", "present"),
+        ("jvois 2 écrans au lieu d un", "present"),
+        # seeing two doctors, buying two TVs
+        ("je vois deux kinés au lieu d'un depuis le mois dernier", None),
+        ("on a acheté deux télés au lieu d'une", None),
+    ],
+)
+def test_double_vision_in_everyday_words(text, expected):
+    assert assertion(text, "ptosis_diplopia") == expected
+
+
+def test_a_bad_headache_with_double_vision_is_an_emergency():
+    assert level("ma femme a un mal horrible à la tête et voit deux visages au lieu d'un") == (
+        "emergency"
+    )
+
+
+# ------------------------------------------------------------------ neuro: confusion
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a familiar room not recognised, where we are asked
+        ("il ne reconnaît plus notre salon", "emergency"),
+        ("Ma mère m'a demandé où nous étions, dans sa propre maison", "emergency"),
+        # a close relative's name forgotten
+        ("ma mère ne sait plus le prénom de sa fille", "emergency"),
+        ("il a oublié le nom de sa femme ce matin", "emergency"),
+        ("papa se souvient plus du nom de son chien", "emergency"),
+        # the name of a drug or of a doctor
+        ("j'ai oublié le nom de mon médicament", None),
+        ("je ne sais plus le nom de mon oncologue", None),
+    ],
+)
+def test_confusion(text, expected):
+    assert level(text) == expected
+
+
+# ------------------------------------------------------------------ kidney
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # whose legs, said between the part and the swelling
+        ("les pieds de mon père sont enflés", "present"),
+        ("les chevilles de ma femme ont gonflé depuis la cure", "present"),
+        # a past tense, and the marks of the socks
+        ("mes jambes étaient gonflées hier soir", "present"),
+        ("elle garde les marques de ses chaussettes le soir", "present"),
+        ("on voit bien la trace des élastiques sur ses mollets", "present"),
+        # the brand of the socks
+        ("quelle marque de chaussettes de contention vous conseillez ?", None),
+    ],
+)
+def test_swollen_ankles(text, expected):
+    assert assertion(text, "swollen_ankles") == expected
+
+
+# ------------------------------------------------------------------ reading: over by the next day, found again
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sign gone by the next day, a taste for things found again, sleeping well again
+        ("mes pieds avaient enflé pendant le voyage, le lendemain plus rien", "advice"),
+        (
+            "il avait les chevilles gonflées au retour du train, deux jours après plus rien",
+            "advice",
+        ),
+        (
+            "j'avais un gros coup de blues en janvier, depuis j'ai retrouvé le goût de vivre",
+            "advice",
+        ),
+        ("je dormais très mal avant la cure, maintenant je dors comme un loir", "advice"),
+        # still there the next day
+        ("mes chevilles ont gonflé au retour du voyage, le lendemain c'était pire", "urgent"),
+    ],
+)
+def test_over_by_the_next_day(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("mon mari dormait mal toute la semaine dernière", "present"),
+        ("les enfants dorment de plus en plus mal depuis la nouvelle", "present"),
+        ("ma mère dort peu depuis son diagnostic", "present"),
+    ],
+)
+def test_poor_sleep_in_the_past_tense(text, expected):
+    assert assertion(text, "worry_sleep") == expected
+
+
+# ------------------------------------------------------------------ reading: a pain with an intensifier, then a question
+@pytest.mark.parametrize(
+    "text, starts",
+    [
+        ("jai vraiment mal aux genoux depuis lundi, c le traitement ?", True),
+        ("il a hyper mal aux épaules, c'est normal ?", True),
+        ("j'ai super mal aux poignets depui 3 jours, ça vient de l'immuno ?", True),
+        # a question about a pain in general
+        ("si j'ai vraiment mal aux genoux, je prends quoi ?", False),
+    ],
+)
+def test_an_intensified_pain_then_a_question_is_a_report(text, starts):
+    assert triaged(text) is starts
