@@ -182,3 +182,86 @@ def test_poor_sleep_in_the_past_tense(text, expected):
 )
 def test_an_intensified_pain_then_a_question_is_a_report(text, starts):
     assert triaged(text) is starts
+
+
+# ------------------------------------------------------------------ near-misses brought down (round 7, second pass)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a drink given as the reason for passing urine often, thirst from a habit
+        ("je vais souvent faire pipi parce que je bois beaucoup de thé", None),
+        ("il fait pipi souvent le soir car il boit beaucoup de tisane", None),
+        ("ma mère fait pipi souvent la nuit parce qu'elle boit beaucoup de tisane", None),
+        # still read: drinking a lot with nothing to explain it
+        ("je bois beaucoup, des litres d'eau, et j'ai tout le temps soif", "urgent"),
+        ("elle fait pipi souvent depuis la cure", "urgent"),
+    ],
+)
+def test_a_drink_that_explains_urine(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the dark of a power cut, the glasses left behind, the drops of an eye examination
+        ("panne d'électricité chez nous, on ne voyait plus rien, ha ha", None),
+        ("pendant la coupure de courant je ne voyais plus rien, j'ai trouvé la lampe torche", None),
+        ("je ne vois plus rien de loin sans mes lunettes, il faut que je les change", None),
+        ("un peu flou après le fond d'oeil, l'ophtalmo a mis des gouttes", None),
+        # still read
+        ("je ne vois plus rien de l'oeil gauche depuis ce matin", "emergency"),
+        ("mon père ne voit plus rien de près depuis deux jours", "urgent"),
+    ],
+)
+def test_eyes_near_misses(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fear of losing weight is no weight loss
+        ("j'ai peur de maigrir pendant la chimio, que manger ?", None),
+        ("Mon mari a peur de maigrir encore, pour l'instant il est stable", None),
+        # still read
+        ("mon mari a maigri de 5 kilos", "present"),
+        ("j'ai peur, elle a maigri de 4 kilos en un mois", "present"),
+    ],
+)
+def test_a_fear_of_losing_weight(text, expected):
+    assert assertion(text, "weight_loss") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # heavy eyelids at bedtime, one big pill swallowed with trouble
+        (
+            "j'ai les paupières lourdes après cette longue journée au jardin, vivement d'aller au lit",
+            None,
+        ),
+        ("il a eu du mal à avaler un gros cachet ce matin, ça va maintenant", None),
+        # still read
+        ("j'ai du mal à avaler mes comprimés depuis deux jours", "emergency"),
+        ("ma mère a les paupières qui tombent depuis hier", "urgent"),
+    ],
+)
+def test_neuro_near_misses(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # signs named by a noun that "have gone", what the booklet says to watch
+        ("mes vertiges de la semaine dernière ont disparu", "advice"),
+        ("les fourmillements ont complètement cessé", "advice"),
+        ("ma notice dit de surveiller si les urines deviennent foncées, on compte comment ?", None),
+        # not over: a sign said after, or what has "gone" is the appetite
+        ("les palpitations ont disparu mais je tremble encore", "urgent"),
+        ("je ne mange plus, l'appétit a complètement disparu", "urgent"),
+    ],
+)
+def test_gone_and_watch_for(text, expected):
+    assert level(text) == expected
