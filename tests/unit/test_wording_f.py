@@ -265,3 +265,18 @@ def test_neuro_near_misses(text, expected):
 )
 def test_gone_and_watch_for(text, expected):
     assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # pain that stops the walking is joint pain that prevents walking (urgent), not paralysis
+        ("mes chevilles sont si douloureuses que je ne peux plus marcher", "urgent"),
+        ("son genou est tellement douloureux qu'il ne peut plus marcher", "urgent"),
+        ("Ma mère a les hanches si douloureuses qu'elle n'arrive plus à marcher", "urgent"),
+        # legs that give way with no pain named: 15
+        ("depuis ce matin je ne peux plus marcher, mes jambes ne me portent plus", "emergency"),
+    ],
+)
+def test_pain_that_stops_walking(text, expected):
+    assert level(text) == expected
