@@ -280,3 +280,18 @@ def test_gone_and_watch_for(text, expected):
 )
 def test_pain_that_stops_walking(text, expected):
     assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # urine that still comes, said in plain words: no urine is denied, its question not asked
+        ("je fais très peu pipi mais j'urine tout de même un peu", "negated"),
+        ("mon père fait toujours un petit peu pipi, c'est pas bloqué", "negated"),
+        ("il urine encore quelques gouttes le matin", "negated"),
+        # none at all stays 15
+        ("elle ne fait plus pipi du tout depuis hier", "present"),
+    ],
+)
+def test_urine_that_still_comes(text, expected):
+    assert assertion(text, "no_urine") == expected
