@@ -433,3 +433,73 @@ def test_stitch_is_not_liver_pain(text, expected):
 )
 def test_dozing_off_as_always(text, expected):
     assert assertion(text, "drowsy") == expected
+
+
+# ------------------------------------------------------------------ second pass: near-misses
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a scratch, a cut, a few drops from the nose in dry air: not unusual bleeding
+        ("le chien m'a griffé la main, ça a un peu saigné", None),
+        ("je me suis coupée avec le couteau à pain, ça a saigné deux minutes", None),
+        ("il saigne du nez quand il se mouche, c'est la clim de la chambre", None),
+        # bleeding that does not stop
+        ("je me suis coupé en me rasant, ça saigne beaucoup depuis une heure", "present"),
+    ],
+)
+def test_bleeding_from_a_scratch_or_dry_air(text, expected):
+    assert assertion(text, "bruising_bleeding") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # breathing through the mouth with a blocked nose: a cold, advice
+        ("nez bouché, il respire par la bouche la nuit", "advice"),
+        ("enrhumée, je respire par la bouche depuis hier", "advice"),
+        ("jai le nez pris je respire par la bouche", "advice"),
+        # short of breath
+        ("je respire par la bouche et j'ai du mal à respirer", "emergency"),
+    ],
+)
+def test_breathing_through_the_mouth_with_a_cold(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, sign, expected",
+    [
+        # disgust at the news, a figure of speech
+        ("les infos me donnent la nausée en ce moment", "mild_nausea", None),
+        ("ce reportage me donne la nausée", "mild_nausea", None),
+        ("ce film m'a donné la nausée tellement il était violent", "mild_nausea", None),
+        ("la chimio m'a donné la nausée toute la soirée", "mild_nausea", "present"),
+        # "courbatures au cerveau", a wallet that aches
+        ("j'ai des courbatures aux neurones après ce dossier", "aches", None),
+        ("mon compte en banque a des courbatures après les soldes", "aches", None),
+        ("courbatures au moral ce lundi mdr", "aches", None),
+        ("j'ai des courbatures dans les jambes depuis la perf", "aches", "present"),
+        # a dry mouth from talking
+        ("j'ai la bouche sèche à force de parler au téléphone", "dry_mouth", None),
+        ("bouche sèche avant mon discours à la mairie", "dry_mouth", None),
+        ("ma femme a la bouche sèche après un oral", "dry_mouth", None),
+        ("j'ai la bouche sèche depuis la cure, même la nuit", "dry_mouth", "present"),
+        # onions
+        ("le nez qui coule quand je coupe un oignon", "runny_nose", None),
+        ("il a le nez qui coule en hachant les oignons", "runny_nose", None),
+        ("mon nez coule dès que j'émince des oignons", "runny_nose", None),
+        ("le nez qui coule depuis trois jours, un rhume", "runny_nose", "present"),
+        # shivering in the cold, gone once warm
+        ("des frissons dans le vent sur le quai, fini dès que je suis rentrée", "chills", None),
+        ("il grelottait dehors à moins 5, au chaud c'était passé", "chills", None),
+        ("froid au marché, j'ai frissonné, au chaud plus rien", "chills", None),
+        ("des frissons dehors puis au chaud, avec 38,5 de fièvre", "chills", "present"),
+        # an insect bite the writer is sure of
+        ("piqûre de guêpe sur le bras, ça gratte", "skin_rash", None),
+        ("mon fils a une piqûre d'araignée au genou, ça le démange", "skin_rash", None),
+        ("des piqûres de moustiques aux chevilles, ça gratte", "skin_rash", None),
+        ("ça gratte sur le bras, une piqûre je crois", "skin_rash", "present"),
+    ],
+)
+def test_near_misses_of_common_complaints(text, sign, expected):
+    assert assertion(text, sign) == expected
