@@ -503,3 +503,26 @@ def test_breathing_through_the_mouth_with_a_cold(text, expected):
 )
 def test_near_misses_of_common_complaints(text, sign, expected):
     assert assertion(text, sign) == expected
+
+
+@pytest.mark.parametrize(
+    "text, sign, expected",
+    [
+        # disgust at a programme or at images, with words in between
+        ("les images de la guerre me donnent la nausée", "mild_nausea", None),
+        ("ce documentaire sur la pêche industrielle m'a donné la nausée", "mild_nausea", None),
+        ("les infos de ce soir sur l'accident m'ont donné la nausée", "mild_nausea", None),
+        ("la perfusion m'a donné la nausée", "mild_nausea", "present"),
+        # tired after a day out, fine the next morning
+        (
+            "je suis fatiguée ce soir après la fête de mon petit-fils, demain je serai reposée",
+            "mild_fatigue",
+            None,
+        ),
+        ("fatigué après le vélo mais je suis en pleine forme", "mild_fatigue", None),
+        ("mon père est fatigué après sa randonnée, normal à son âge", "mild_fatigue", None),
+        ("je suis fatigué après la perfusion, tout le temps", "mild_fatigue", "present"),
+    ],
+)
+def test_disgust_and_a_day_out(text, sign, expected):
+    assert assertion(text, sign) == expected
