@@ -295,3 +295,21 @@ def test_pain_that_stops_walking(text, expected):
 )
 def test_urine_that_still_comes(text, expected):
     assert assertion(text, "no_urine") == expected
+
+
+# ------------------------------------------------------------------ drowsy (lead, after round 7)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "tout(e) endormi(e)": the everyday way of saying one cannot stay awake
+        ("ma fille a une glycémie à 5 g et elle est toute endormie", "present"),
+        ("il est tout endormi depuis ce midi, on n'arrive pas à lui parler", "present"),
+        ("mon mari est tout endormi, il a la peau jaune", "present"),
+    ],
+)
+def test_drowsy_said_tout_endormi(text, expected):
+    assert assertion(text, "drowsy") == expected
+
+
+def test_a_pet_all_asleep_is_no_report():
+    assert level("le chat est tout endormi au soleil") is None
