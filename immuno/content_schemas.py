@@ -163,6 +163,14 @@ SCHEMAS: Dict[str, dict] = {
                         "clarifies": TEXTS,
                         "safety": TEXT,
                         "safety_other": TEXT,
+                        "remainder": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["open", "text"],
+                                "properties": {"open": TEXTS, "text": TEXT, "text_other": TEXT},
+                            },
+                        },
                     },
                 },
             },
@@ -387,6 +395,11 @@ def _check_triage(data: dict) -> Iterator[Problem]:
             for sign in [value] if isinstance(value, str) else value:
                 if sign not in signs:
                     yield ["questions", qid, key], f"unknown sign {sign!r}"
+        answered_by = set(question.get("answered_by") or [question.get("sign")])
+        for index, part in enumerate(question.get("remainder") or []):
+            for sign in part.get("open") or []:
+                if sign not in answered_by:
+                    yield ["questions", qid, "remainder", index], f"{sign!r} not in answered_by"
     for cid, category in categories.items():
         for qid in category.get("questions") or []:
             if qid not in questions:

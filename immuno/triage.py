@@ -327,13 +327,40 @@ def _implicit_answer(state: dict, q: dict, crit: Criteria):
     if signs & set(q["answered_by"]):
         return positive
     if (negated | set(state.get("resolved", []))) & set(q["answered_by"]):
-        return negative
+        # "pas mal au ventre" settles the pain, not the stools at night: the rest is asked
+        return None if _remainder(state, q) else negative
     category = crit.signs[q["sign"]].category
     if category in state.get("denied_categories", []) and not any(
         crit.signs[s].category == category for s in signs if s in crit.signs
     ):
         return negative  # "pas de température" answers the fever question
     return None
+
+
+def _remainder(state: dict, q: dict) -> Optional[dict]:
+    """The part of a question in several parts ("mal au ventre, ou selles la nuit ?") that is
+    still to ask when the conversation already said another part is absent, or None. Without
+    it, denying one part would answer the whole question "no" and leave a sign unasked
+    ("pas de douleur dans la poitrine" would rule out the faintness of a racing heart)."""
+    absent = set(state.get("negated", [])) | set(state.get("resolved", []))
+    settled = absent | set(state.get("signs", []))
+    for part in q.get("remainder") or []:
+        open_signs = set(part["open"])
+        if not open_signs & settled and absent & (set(q["answered_by"]) - open_signs):
+            return part
+    return None
+
+
+def asked_signs(state: dict, criteria=None) -> set:
+    """The signs the next question asks about: those of its remaining part, if it has one
+    (what a question must not repeat from the message)."""
+    crit = _crit(criteria)
+    pending = _pending(state, crit) if isinstance(state, dict) else None
+    if pending is None:
+        return set()
+    q = crit.questions[pending[0]]
+    part = _remainder(state, q)
+    return set(part["open"]) if part else {q["sign"], *q["answered_by"]}
 
 
 def _stated_by_modifiers(signs, uncertain, modifiers: Dict[str, str], crit: Criteria) -> List[str]:
@@ -379,6 +406,12 @@ def _applies(state: dict, q: dict, cid: str, crit: Criteria) -> bool:
     return cue_only or bool(signs & set(q["ask_if"]))
 
 
+def _asked_sign(state: dict, q: dict) -> str:
+    """The sign a "yes" to the question adds: its own, or its remaining part's."""
+    part = _remainder(state, q)
+    return part["open"][0] if part else q["sign"]
+
+
 def _pending(state: dict, crit: Criteria) -> Optional[Tuple[str, str]]:
     """(question id, category) of the next useful question, ignoring `stopped`.
 
@@ -410,7 +443,7 @@ def _pending(state: dict, crit: Criteria) -> Optional[Tuple[str, str]]:
                 continue
             if not urgent and not _applies(state, q, cid, crit):
                 continue
-            trial = dict(state, signs=list(state.get("signs", [])) + [q["sign"]])
+            trial = dict(state, signs=list(state.get("signs", [])) + [_asked_sign(state, q)])
             if RANK[_evaluate(trial, crit).level] > RANK[current.level]:
                 return qid, cid
     return None
@@ -431,7 +464,8 @@ def next_question(state: dict, criteria=None) -> Optional[Question]:
         prefix = message("resume", crit) + " "
         buttons.append({"title": message("stop_button", crit), "payload": "/stop"})
     other = state.get("experiencer") == OTHER
-    text = q.get("text_other") if other and q.get("text_other") else q["text"]
+    worded = _remainder(state, q) or q
+    text = worded.get("text_other") if other and worded.get("text_other") else worded["text"]
     # what to do at once if the serious reading of an ambiguous word is the right one
     safety = q.get("safety_other") if other and q.get("safety_other") else q.get("safety")
     return Question(qid, (f"{safety}\n" if safety else "") + prefix + text, buttons, cid)
@@ -480,6 +514,7 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     state.pop("aside", None)
     pending = None if state.get("stopped") else _pending(state, crit)
     q = crit.questions[pending[0]] if pending else None
+    yes_sign = _asked_sign(state, q) if q else None
     u = understand(
         text, crit, (tuple(q["answered_by"]) if q else ()) + _said_in_context(state, crit)
     )
@@ -518,8 +553,8 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     if qid not in answers and kind == "unknown":
         answers[qid] = "unknown"
     if qid in answers:
-        if answers[qid] == positive and q["sign"] not in state["signs"]:
-            state["signs"].append(q["sign"])
+        if answers[qid] == positive and yes_sign not in state["signs"]:
+            state["signs"].append(yes_sign)
         return state
     retries = state.setdefault("retries", {})
     retries[qid] = retries.get(qid, 0) + 1

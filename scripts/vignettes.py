@@ -67,18 +67,13 @@ def load(split: str) -> Dict[str, List[dict]]:
     return {"cases": cases, "conversations": conversations}
 
 
-def _asked_signs(question_id: str, crit) -> set:
-    q = crit.questions[question_id]
-    return {q["sign"], *q["answered_by"]}
-
-
 def _run_form(state: dict, settled: set, crit, outcome: Outcome) -> dict:
     for _ in range(MAX_QUESTIONS):
         question = triage.next_question(state, crit)
         if question is None:
             break
         outcome.asked.append(question.id)
-        if _asked_signs(question.id, crit) & settled:
+        if triage.asked_signs(state, crit) & settled:
             outcome.redundant.append(question.id)
         state = triage.answer(state, _absent(question), crit)
     return state
@@ -138,7 +133,7 @@ def run_conversation(conv: dict, crit=None) -> Outcome:
             next_q = triage.next_question(state, crit)
             if next_q is not None:
                 outcome.asked.append(next_q.id)
-                if _asked_signs(next_q.id, crit) & set(turn.get("settled") or []):
+                if triage.asked_signs(state, crit) & set(turn.get("settled") or []):
                     outcome.redundant.append(next_q.id)
     if outcome.level != "emergency" and state is not None:
         state = _run_form(state, set(conv["turns"][-1].get("settled") or []), crit, outcome)
