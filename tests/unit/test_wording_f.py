@@ -313,3 +313,19 @@ def test_drowsy_said_tout_endormi(text, expected):
 
 def test_a_pet_all_asleep_is_no_report():
     assert level("le chat est tout endormi au soleil") is None
+
+
+# ------------------------------------------------------------------ less urine (lead, tuner a's ask)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the crude verb patients use
+        ("je pisse presque plus depuis hier", "present"),
+        ("il a presque pas pissé de la journée", "present"),
+        ("depuis la cure je pisse beaucoup moins", "present"),
+        # the figure of speech
+        ("il pleut comme vache qui pisse depuis ce matin", None),
+    ],
+)
+def test_less_urine_said_crudely(text, expected):
+    assert assertion(text, "less_urine") == expected
