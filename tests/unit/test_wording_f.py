@@ -329,3 +329,27 @@ def test_a_pet_all_asleep_is_no_report():
 )
 def test_less_urine_said_crudely(text, expected):
     assert assertion(text, "less_urine") == expected
+
+
+# ------------------------------------------------------------------ swallowing, seizure (lead, tuner a's asks)
+@pytest.mark.parametrize(
+    "text, sign, expected",
+    [
+        # swallowing the wrong way again and again is the sign; one crumb once is not
+        ("mon père avale de travers depuis quelques jours", "swallowing", "present"),
+        ("elle a avalé de travers à chaque repas cette semaine", "swallowing", "present"),
+        ("il avale souvent de travers quand il boit", "swallowing", "present"),
+        (
+            "j'ai avalé de travers une gorgée de café, j'ai toussé et c'est passé",
+            "swallowing",
+            None,
+        ),
+        # a tongue bitten in a seizure, not at table
+        ("il s'est mordu la langue et il ne répondait plus", "seizure", "present"),
+        ("elle s'est mordue la langue pendant qu'elle tremblait par terre", "seizure", "present"),
+        ("je me suis mordu la langue en mangeant ma tartine", "seizure", None),
+        ("mon fils s'est mordu la langue en parlant trop vite", "seizure", None),
+    ],
+)
+def test_swallowing_and_seizure_not_read_from_a_slip_at_table(text, sign, expected):
+    assert assertion(text, sign) == expected
