@@ -34,7 +34,6 @@ import re
 # The rows of the two keyboards patients use (AZERTY in France, QWERTY elsewhere).
 _ROWS = ("azertyuiop", "qsdfghjklm", "wxcvbn", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 _VOWELS = set("aeiouy")
-_LETTERS = re.compile(r"[a-z]+")
 _TOKENS = re.compile(r"[a-z0-9]+")
 _DIGITS_INSIDE = re.compile(r"^[a-z]+\d+[a-z]+(?:\d+[a-z]*)*$")
 _REPLY_LETTERS = set("onky")
@@ -120,9 +119,10 @@ def is_mash(text: str) -> bool:
     raw = str(text or "").lower()
     if re.search(r"[^\x00-\x7f]", raw):
         return False
+    bare = raw.strip(" .!?…\n\t")
+    if len(bare) == 1 and bare.isalpha():
+        return bare not in _REPLY_LETTERS
     tokens = _TOKENS.findall(raw)
-    if len(raw.strip(" .!?…\n\t")) == 1 and raw.strip(" .!?…\n\t").isalpha():
-        return tokens[0] not in _REPLY_LETTERS
     return bool(tokens) and all(
         _digits_inside(t) if any(c.isdigit() for c in t) else is_mash_word(t) for t in tokens
     )

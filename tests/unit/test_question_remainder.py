@@ -6,22 +6,9 @@ message said)."""
 import pytest
 
 from immuno import content
-from immuno.triage import answer, asked_signs, decide, next_question, start
+from immuno.triage import asked_signs, next_question, start
 from test_content import copy, edit, line_of  # noqa: F401 (the fixture and its helpers)
-
-
-def questions_and_level(text, reply):
-    """The questions asked (texts) and the level when every one is answered `reply`
-    (a count under its threshold)."""
-    state, asked = start(text), []
-    for _ in range(6):
-        question = next_question(state)
-        if question is None:
-            break
-        asked.append(question.text)
-        payload = question.buttons[0]["payload"]
-        state = answer(state, reply if payload == "/affirm" else payload)
-    return asked, decide(state).level
+from wording import questions_and_level
 
 
 @pytest.mark.parametrize(

@@ -16,14 +16,21 @@ def level_after_no(text):
         return "emergency"
     if not a.is_report:
         return "none"
-    state = start(text)
+    return questions_and_level(text)[1]
+
+
+def questions_and_level(text, reply="non"):
+    """The questions the form asks (their texts) and the level it gives when every yes/no
+    question is answered `reply` and every count is under its threshold."""
+    state, asked = start(text), []
     for _ in range(8):
         question = next_question(state)
         if question is None:
             break
+        asked.append(question.text)
         payload = question.buttons[0]["payload"]
-        state = answer(state, payload if payload != "/affirm" else "non")
-    return decide(state).level
+        state = answer(state, payload if payload != "/affirm" else reply)
+    return asked, decide(state).level
 
 
 def level(text):
