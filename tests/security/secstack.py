@@ -103,8 +103,14 @@ class Widget:
         return self.messages[after:]
 
     async def close(self) -> None:
+        # The server is told (socket.io then engine.io close packets); the long-poll the
+        # polling transport holds open is not awaited (it would end at the next ping, 25 s).
         if self.sio.connected:
-            await self.sio.disconnect()
+            for namespace in list(self.sio.namespaces):
+                await self.sio._send_packet(
+                    self.sio.packet_class(socketio.packet.DISCONNECT, namespace=namespace)
+                )
+            await self.sio.eio.disconnect(abort=True)
 
 
 # -- Telegram ----------------------------------------------------------------------------
