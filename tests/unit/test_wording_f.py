@@ -353,3 +353,78 @@ def test_less_urine_said_crudely(text, expected):
 )
 def test_swallowing_and_seizure_not_read_from_a_slip_at_table(text, sign, expected):
     assert assertion(text, sign) == expected
+
+
+# ------------------------------------------------------------------ dread said by the belly
+@pytest.mark.parametrize(
+    "text, belly",
+    [
+        # "avoir la boule au ventre": dread, no belly complaint (no stool question)
+        ("j'ai la boule au ventre avant chaque perfusion", False),
+        ("Ma femme a la boule au ventre la veille des résultats", False),
+        ("cette boule au ventre me lâche pas depuis l'annonce", False),
+        # a lump in the belly is one
+        ("j'ai une boule dans le ventre qui grossit", True),
+        # dread beside a real belly sign
+        ("j'ai la boule au ventre et mal au ventre depuis hier", True),
+    ],
+)
+def test_dread_said_as_a_knot_in_the_belly(text, belly):
+    assert ("digestive" in assess(text).categories) == belly
+
+
+def test_a_knot_in_the_belly_with_poor_sleep_gets_the_advice_level():
+    assert level("j'ai la boule au ventre avant la cure, je dors mal") == "advice"
+
+
+# ------------------------------------------------------------------ reading: an activity stopped
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "elle a arrêté de compter": so many stools she stopped counting, not a sign over
+        ("elle a eu la diarrhée toute la journée, elle a arrêté de compter", "present"),
+        ("diarrhée depuis ce matin, j'ai arrêté de compter les selles", "present"),
+        ("il a la diarrhée depuis hier, il a arrêté de manger", "present"),
+        # the sign itself stopped
+        ("j'ai eu la diarrhée hier, ça s'est arrêté ce matin", "resolved"),
+        ("elle a eu la diarrhée hier, elle s'est arrêtée dans la nuit", "resolved"),
+    ],
+)
+def test_an_activity_that_stopped_is_no_resolution(text, expected):
+    assert assertion(text, "diarrhea") == expected
+
+
+# ------------------------------------------------------------------ diabetes: night urine after a drink
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the drink told after it explains the nights
+        (
+            "je me lève trois fois la nuit pour faire pipi, j'ai bu deux tisanes avant de dormir",
+            None,
+        ),
+        ("il s'est levé 4 fois pour uriner, il avait bu trois bières au dîner", None),
+        # no drink: still read
+        ("je me lève trois fois la nuit pour faire pipi depuis une semaine", "present"),
+        ("je me relève cinq fois par nuit pour uriner et j'ai tout le temps soif", "present"),
+    ],
+)
+def test_night_urine_after_a_drink(text, expected):
+    assert assertion(text, "polyuria") == expected
+
+
+# ------------------------------------------------------------------ skin: a sunburn's reach
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sunburn over the back is the sun's reach, not a rash that spreads
+        ("coup de soleil sur tout le dos après la plage, ça chauffe", "advice"),
+        ("J'ai pris un gros coup de soleil partout sur les jambes", "advice"),
+        # a rash over the back, or blisters with the sunburn, are not
+        ("j'ai des boutons sur tout le dos depuis hier", "urgent"),
+        ("coup de soleil, et depuis des plaques rouges partout sur le corps", "urgent"),
+        ("coup de soleil sur tout le dos, avec des cloques", "emergency"),
+    ],
+)
+def test_a_sunburn_over_a_large_area(text, expected):
+    assert level(text) == expected
