@@ -221,6 +221,7 @@ class Criteria:
         hyp = lexicon["hypothetical"]
         self.hyp_cues = CueList(hyp["cues"])
         self.report_cues = CueList(hyp["report_cues"])
+        self.referring_report_cues = CueList(hyp.get("referring_report_cues"))
         self.complaint_cues = [_rx(p) for p in lexicon.get("unlisted_complaint_cues") or []]
         self.announcement_cues = [_rx(p) for p in lexicon.get("announcement_cues") or []]
         self.question_cues = [_rx(p) for p in lexicon.get("question_cues") or []]
@@ -292,6 +293,7 @@ class Criteria:
         return [
             self.hyp_cues,
             self.report_cues,
+            self.referring_report_cues,
             self.resolved_cues,
             self.normal_state,
             self.all_well,

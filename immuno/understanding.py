@@ -472,16 +472,27 @@ def _hypothetical_reading(
     A report cue counts unless it sits after a supposition in its clause ("que faire si un
     jour j'ai du mal à avaler"), or in a clause that names no sign nor organ while the
     symptom is only named in a supposition ("au cas où j'aurais mal à la poitrine, je
-    réveille mon mari ?")."""
+    réveille mon mari ?"); a clause that says the writer has the symptom just named ("j'en
+    ai depuis ce matin") is a report."""
     hyp_at = [crit.hyp_cues.first(c, present) for c in parts]
     supposed_symptom = any(at is not None and health for at, health in zip(hyp_at, about_health))
     worded_as_report = False
     for clause, at, health in zip(parts, hyp_at, about_health):
-        before = clause if at is None else clause[:at]
-        if (health or not supposed_symptom) and crit.report_cues.found(before, present):
+        if (
+            (health or not supposed_symptom) and _cue_before(crit.report_cues, clause, at, present)
+        ) or _cue_before(crit.referring_report_cues, clause, at, present):
             worded_as_report = True
             break
     return any(at is not None for at in hyp_at), worded_as_report
+
+
+def _cue_before(cues, clause: str, at: Optional[int], present: FrozenSet[str]) -> bool:
+    """A cue that starts before position `at` of the clause (anywhere when None). Matched on
+    the whole clause, so that a cue can look past `at` ("mon voisin" is a report, not "mon
+    voisin m'a dit que le keytruda donne...")."""
+    if at is None:
+        return cues.found(clause, present)
+    return any(start < at for start in cues.starts(clause, present))
 
 
 def _over_clause(parts, n: int, cue, clause_findings, measured_in) -> int:

@@ -428,3 +428,26 @@ def test_night_urine_after_a_drink(text, expected):
 )
 def test_a_sunburn_over_a_large_area(text, expected):
     assert level(text) == expected
+
+
+# ------------------------------------------------------------------ hearsay, and "j'en ai"
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what someone read or was told the treatment does is a question, not a report
+        ("ma mère a lu que ça pouvait donner de la diarrhée, c'est vrai ?", None),
+        ("mon voisin m'a dit que le keytruda donne des diarrhées, c'est vrai ?", None),
+        ("ma soeur a entendu dire que l'immunothérapie fait tousser", None),
+        ("j'ai entendu dire que ça donne des vomissements, j'en ai jamais eu", None),
+        # ... until the writer says they have it
+        ("j'ai lu que ça pouvait donner de la fièvre, et j'en ai depuis ce matin", "urgent"),
+        ("ma voisine a lu qu'on pouvait avoir mal au ventre, moi aussi", "urgent"),
+        ("on m'a dit que ça pouvait donner de la diarrhée, c'est mon cas depuis 3 jours", "advice"),
+        # a relative who tells what they saw is a report
+        ("mon mari m'a dit que je délirais cette nuit", "emergency"),
+        ("ma femme a trouvé que j'étais confus ce matin", "emergency"),
+        ("mon mari a vu que je toussais beaucoup", "urgent"),
+    ],
+)
+def test_hearsay_is_no_report_until_the_writer_has_it(text, expected):
+    assert level(text) == expected
