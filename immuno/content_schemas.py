@@ -204,6 +204,7 @@ SCHEMAS: Dict[str, dict] = {
                             "properties": {
                                 "phrases": TEXTS,
                                 "patterns": {"type": "array", "items": {"type": "string"}},
+                                "context": {"type": "string"},
                             },
                         },
                     },

@@ -161,7 +161,9 @@ class Criteria:
                     key = row["id"] + mark
                     self.patterns[key] = [_rx(p) for p in words_of.get("patterns") or []]
                     self.phrases[key] = list(words_of.get("phrases") or [])
-                    self.context[key] = None
+                    # "pas de douleur" denies the belly pain only in a message about stools
+                    context = words_of.get("context")
+                    self.context[key] = _rx(context) if context else None
             if entry.get("uncertain"):
                 self.at_least[row["id"]] = entry["uncertain"].get("at_least")
         figures = lexicon.get("figures_of_speech") or {}

@@ -31,6 +31,17 @@ from wording import questions_and_level
         ),
         # yellow eyes, not confused: drowsiness still to rule out
         ("j'ai les yeux jaunes, je ne suis pas confuse", "oui", "somnolent", "emergency"),
+        # diarrhoea without belly pain: the stools at night are still to ask
+        (
+            "diarrhée depuis hier, 2 fois de plus que d'habitude, pas de sang, pas mal au ventre",
+            "oui",
+            "selle la nuit",
+            "urgent",
+        ),
+        ("il a les selles liquides, ça ne lui fait pas mal", "non", "selle la nuit", "advice"),
+        # less urine, but not none: the breathlessness is still to rule out
+        ("je fais presque plus pipi, j'urine quand même un peu", "oui", "essoufflé", "emergency"),
+        ("elle fait très peu pipi, mais elle urine encore un peu", "non", "essoufflée", "urgent"),
     ],
 )
 def test_the_part_left_is_asked_and_decides(text, reply, asked_part, level):

@@ -8,9 +8,10 @@ or that a sign is read present or not at all."""
 import pytest
 
 from immuno.triage import assess, is_question
+from immuno.understanding import understand
 
 # the helpers of the rounds before (tests/unit is on the path, pytest's rootdir import)
-from wording import assertion, level
+from wording import assertion, level, questions_and_level
 
 
 def triaged(text):
@@ -451,3 +452,69 @@ def test_a_sunburn_over_a_large_area(text, expected):
 )
 def test_hearsay_is_no_report_until_the_writer_has_it(text, expected):
     assert level(text) == expected
+
+
+# ------------------------------------------------------------------ a pain denied without saying where
+@pytest.mark.parametrize(
+    "text, sign, expected",
+    [
+        # in a message about the stools, "pas de douleur" is no belly pain
+        (
+            "j'ai des selles molles depuis hier, pas de sang pas de douleur",
+            "abdominal_pain",
+            "negated",
+        ),
+        (
+            "mon mari a la diarrhée, il n'a pas de douleur et il mange bien",
+            "abdominal_pain",
+            "negated",
+        ),
+        (
+            "elle a les selles liquides, elle dit que ça ne lui fait pas mal",
+            "abdominal_pain",
+            "negated",
+        ),
+        # in a message about the heart, no chest pain
+        ("mon coeur bat super vite depuis ce matin, pas de douleur", "chest_pain", "negated"),
+        # "pas mal de" is a lot; a pain said where is that pain; cramps still count
+        ("j'ai pas mal de diarrhée depuis hier", "abdominal_pain", None),
+        (
+            "j'ai la diarrhée, pas de douleur au ventre mais des crampes",
+            "abdominal_pain",
+            "present",
+        ),
+        (
+            "palpitations, pas de douleur mais une oppression dans la poitrine",
+            "chest_pain",
+            "present",
+        ),
+        # nothing about the stools or the heart: nothing denied
+        ("j'ai des boutons partout, pas de douleur", "abdominal_pain", None),
+    ],
+)
+def test_a_pain_denied_without_saying_where(text, sign, expected):
+    read = {f.assertion for f in understand(text).findings if f.sign == sign}
+    if expected == "present":  # the pain said stands beside the denial
+        assert "present" in read
+    elif expected == "negated":
+        assert read == {"negated"}
+    else:
+        assert not read
+
+
+# ------------------------------------------------------------------ a lifted mood is no mood complaint
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("il a repris le jardinage, ça lui fait du bien au moral, mais il a la diarrhée", "advice"),
+        (
+            "la visite de mes petits enfants m'a remonté le moral, sinon un peu de diarrhée",
+            "advice",
+        ),
+        ("j'ai le moral à zéro depuis une semaine", "urgent"),
+    ],
+)
+def test_a_lifted_mood_asks_nothing_of_the_mood(text, expected):
+    asked, given = questions_and_level(text)
+    assert given == expected
+    assert any("moral" in q or "fin à" in q for q in asked) == (expected == "urgent"), asked
