@@ -518,3 +518,32 @@ def test_a_lifted_mood_asks_nothing_of_the_mood(text, expected):
     asked, given = questions_and_level(text)
     assert given == expected
     assert any("moral" in q or "fin à" in q for q in asked) == (expected == "urgent"), asked
+
+
+# ------------------------------------------------------------------ replies that say the usual
+def _after(first, reply):
+    """The next question's text after one reply (None: nothing left to ask)."""
+    from immuno.triage import answer, next_question, start
+
+    question = next_question(answer(start(first), reply))
+    return question.text if question else None
+
+
+@pytest.mark.parametrize(
+    "first, reply, not_again",
+    [
+        # urine "as usual", said with a hedge or as a count: the urine question is answered
+        ("il est gonflé de partout depuis l'IL-2", "il urine à peu près comme d'habitude", "urine"),
+        ("je gonfle de partout depuis la cure", "8 fois par jour comme d'habitude", "urin"),
+        # "non pas la nuit" to the blood question also answers the night
+        ("mon fils a la diarrhée, 2 selles de plus que d'habitude", "non, pas la nuit", "nuit"),
+    ],
+)
+def test_a_reply_that_says_the_usual_is_not_asked_again(first, reply, not_again):
+    # before, the reply was not understood and the same part was asked again
+    assert not_again not in (_after(first, reply) or "").lower()
+
+
+def test_a_count_of_urine_times_is_not_read_without_as_usual():
+    # "8 fois par jour" alone does not say the urine is as usual
+    assert assertion("je fais pipi 8 fois par jour", "less_urine") is None
