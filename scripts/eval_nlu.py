@@ -17,6 +17,9 @@ Options: --folds N, --out DIR, --report-only (re-read an existing report, no run
 each time); prints each score and the spread, and the gate applies to the worst one.
 --first-seed S: start at seed S (three processes `--seeds 1 --first-seed 42/43/44` run the
 seeds side by side; `--report-only --seeds 3` then reads the three).
+Each fold loads knowledge/ again (the safety net's criteria): an edit made meanwhile is read
+half-way, or stops the run on an invalid file; run it from its own `git worktree` to go on
+editing.
 """
 
 from __future__ import annotations
