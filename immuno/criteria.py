@@ -237,6 +237,9 @@ class Criteria:
         treated = lexicon.get("writer_treated") or {}
         self.writer_treated = [_rx(p) for p in treated.get("cues") or []]
         self.seen_by_other = [_rx(p) for p in treated.get("unless") or []]
+        long_ago = lexicon.get("long_ago") or {}
+        self.long_ago = [_rx(p) for p in long_ago.get("cues") or []]
+        self.long_ago_unless = [_rx(p) for p in long_ago.get("unless") or []]
         self.almost = _rx(lexicon["almost"]) if lexicon.get("almost") else None
         self.masked_by = _rx(lexicon["masked_by"]) if lexicon.get("masked_by") else None
         self.location_before = (

@@ -291,6 +291,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     findings: List[Finding] = []
     cats: List[str] = []
     cat_people: List[str] = []
+    cat_clause: List[int] = []  # the clause of each organ word of cats
     message_modifiers: Dict[str, str] = {}
     denied_cats: List[str] = []
     explained = bool(parts)
@@ -355,6 +356,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             elif not neg and not normal:
                 cats.append(ident)
                 cat_people.append(_experiencer_at(people, start, experiencer))
+                cat_clause.append(len(clause_findings))
             else:
                 denied_cats.append(ident)
         clause_findings.append(mine)
@@ -373,6 +375,13 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
                 findings[i] = _resolve(crit, findings[i])
             over.add(earlier)
         offset += len(clause) + 1
+    # a clause told wholly in the past of long ago: its organ words and measured values are
+    # history too ("hospitalisée pour un coma diabétique il y a dix ans")
+    history = _long_ago_history(crit, parts, clause_findings, findings)
+    if history:
+        kept = [k for k, at in enumerate(cat_clause) if at not in history]
+        cats, cat_people = [cats[k] for k in kept], [cat_people[k] for k in kept]
+        over |= history
     if cats and _says_all_is_well(crit, full, present, findings):
         cats, cat_people = [], []
     numbers = _numbers(full)
@@ -505,6 +514,81 @@ def _over_clause(parts, n: int, cue, clause_findings, measured_in) -> int:
                 (k for k in range(n - 1, -1, -1) if clause_findings[k] or measured_in[k]), n
             )
     return next((k for k in range(n, -1, -1) if clause_findings[k] or measured_in[k]), n)
+
+
+# A verb in a past tense: "avoir" and a participle ("j'ai eu", "avait vomi", "a été
+# hospitalisée"), a reflexive ("s'était évanouie"), or an imperfect ("elle tremblait"). Not
+# "j'ai mal", "j'ai de la fièvre", "j'ai envie de vomir" (present), nor "mais", "jamais",
+# "il fait"; not "être" and a participle, which is also a present state ("je suis
+# essoufflée"): such a past stays unread, and the symptom present.
+_PAST = re.compile(
+    r"\b(ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|eu|ete|etais|etait|etions|"
+    r"etaient)( (deja|bien|souvent|beaucoup|aussi|meme))? (?!(une|des|de|le|la|les|mal|un|du|"
+    r"tres|plus|pas|que|qui|ne|se|te|me|ce|ou|tu|il|envie|honte|tendance|peine|marre|toute|"
+    r"tous|tout|vraiment|encore|toujours|souvent)\b)(eu|ete|fait|failli|"
+    r"\w+(e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|t))\b"
+    r"|\b(me suis|m etais|s est|s etait|se sont|s etaient|t es|t etais) \w+"
+    r"|\b(?!(mais|jamais|fait|fais|lait|vrais|frais|anglais|francais|balais|palais|souhait|"
+    r"connais|connait|parait|plait|nait|tait|mauvais|epais|desormais|niais)\b)\w{2,}(ais|ait|aient)\b"
+)
+_SUBJECT = re.compile(r"\b(je|j|il|elle|ils|elles|on|tu|nous|vous)\b")
+
+
+def _long_ago_history(crit: Criteria, parts, clause_findings, findings) -> set:
+    """A symptom dated long ago ("il y a dix ans", "en 1995") is history: resolved, even a
+    red flag (the reference's "what happened counts" is about a recent event). The date
+    speaks of its own clause, or else of the next one (over one clause without findings:
+    "il y a deux ans, avant le cancer, j'ai eu...") or the one before ("..., en 1995").
+    Only a finding told in a past tense is resolved: in the clause cut at its joining words
+    ("et", "mais"), the part that holds it has a past verb, or no subject and the part before
+    has one ("j'ai eu des selles noires et un malaise"); "il y a deux ans j'ai eu un ulcère et
+    je vomis du sang" keeps the blood. Nothing is resolved where crit.long_ago_unless says
+    the symptom goes on or is back, or the date is the treatment's start. Returned: the
+    clauses told wholly in that past."""
+    wholly: set = set()
+    if not crit.long_ago:
+        return wholly
+
+    def unless(k):
+        return any(rx.search(parts[k]) for rx in crit.long_ago_unless)
+
+    offsets, offset = [], 0
+    for part in parts:
+        offsets.append(offset)
+        offset += len(part) + 1
+    for k, part in enumerate(parts):
+        if not any(rx.search(part) for rx in crit.long_ago) or unless(k):
+            continue
+        if clause_findings[k]:
+            target = k
+        else:
+            ahead = [j for j in (k + 1, k + 2) if j < len(parts)]
+            target = next((j for j in ahead if clause_findings[j]), None)
+            if target is not None and any(unless(j) for j in range(k + 1, target)):
+                target = None
+            if target is None and k > 0 and clause_findings[k - 1]:
+                target = k - 1
+        if target is None or unless(target):
+            continue
+        clause, lo = parts[target], offsets[target]
+        cuts = [0] + [m.start() for m in crit.joins.finditer(clause)] + [len(clause)]
+        past, in_past = [], False
+        for a, b in zip(cuts, cuts[1:]):
+            piece = clause[a:b]
+            if _PAST.search(piece):
+                in_past = True
+            elif _SUBJECT.search(piece):
+                in_past = False
+            past.append((lo + a, lo + b, in_past))
+        if all(ok for _, _, ok in past):
+            wholly.add(target)
+        for i in clause_findings[target]:
+            f = findings[i]
+            if f.assertion not in (PRESENT, UNCERTAIN):
+                continue
+            if any(a <= f.span[0] < b and ok for a, b, ok in past):
+                findings[i] = _with(f, assertion=RESOLVED)
+    return wholly
 
 
 def _masked(crit: Criteria, parts, n: int, earlier: int) -> bool:

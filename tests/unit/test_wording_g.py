@@ -1,0 +1,63 @@
+"""How a message is read (tuning round 8, tuner on benign and near-miss messages): each
+table holds the idea of an escalated benign dev vignette and wordings of our own (other
+verbs, persons, SMS, a relative), none of them from the vignettes, with near-misses that
+must still escalate (the true sign said plainly). What is asserted is what a user notices:
+the level given when every question is answered "non", or how a sign is read."""
+
+import pytest
+
+# the helpers of the rounds before (tests/unit is on the path, pytest's rootdir import)
+from wording import assertion, level
+
+
+# ------------------------------------------------------------------ history of long ago
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        # a red flag dated years ago, the writer's or a relative's: history, not 15
+        ("Mon père avait fait une crise d'épilepsie il y a quinze ans, jamais depuis", "seizure"),
+        (
+            "j'avais vomi du sang en 2008 à cause d'un ulcère, je le note pour le dossier",
+            "vomit_blood",
+        ),
+        ("Quand j'étais petite j'avais fait des convulsions avec la fièvre", "seizure"),
+        (
+            "ma grand-mère s'était évanouie à la messe dans les années 70, on en parle encore",
+            "fainting",
+        ),
+        (
+            "il y a 20 ans mon frère avait eu une douleur dans la poitrine, c'était le stress",
+            "chest_pain",
+        ),
+    ],
+)
+def test_a_red_flag_of_long_ago_is_history(text, sign):
+    assert assertion(text, sign) == "resolved"
+    assert level(text) in ("advice", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words, now or recently
+        "il y a 2 ans j'ai eu un ulcère et je vomis du sang",
+        "J'ai commencé l'immunothérapie il y a un an, et hier je me suis évanoui",
+        "j'ai fait une crise d'épilepsie en 2012 et j'en ai refait une ce matin",
+        "il y a dix ans j'ai eu un infarctus, là j'ai mal à la poitrine",
+        "je me suis évanouie il y a deux jours",
+        "ça fait deux ans que je crache du sang de temps en temps",
+        "mon mari a perdu connaissance il y a 3 semaines, il est tombé par terre",
+    ],
+)
+def test_a_recent_or_ongoing_red_flag_still_goes_to_15(text):
+    assert level(text) == "emergency"
+
+
+def test_a_dated_organ_word_is_no_present_complaint():
+    # "diabétique" in a clause told wholly in that past is no present diabetes complaint
+    assert level("mon oncle a été hospitalisé pour une crise d'asthme il y a vingt ans") in (
+        "advice",
+        None,
+    )
+    # while a present breathing complaint beside it is read
+    assert level("mon oncle a fait de l'asthme il y a 20 ans, depuis hier il tousse") == "urgent"
