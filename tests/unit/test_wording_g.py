@@ -61,3 +61,22 @@ def test_a_dated_organ_word_is_no_present_complaint():
     )
     # while a present breathing complaint beside it is read
     assert level("mon oncle a fait de l'asthme il y a 20 ans, depuis hier il tousse") == "urgent"
+
+
+# ------------------------------------------------------------------ ketones: a normal reading
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a reading under 0.6 mmol/L is normal
+        ("mes cétones sont à 0,2 ce matin, je fais juste le contrôle", None),
+        ("cetonemie 0.3 au capteur, glycemie 1,10", None),
+        ("Le lecteur de cétones de mon mari affiche 0, tout va bien", None),
+        # raised or high readings, or crosses on a strip, are ketones found
+        ("mes cétones sont à 1,8 ce matin", "present"),
+        ("cetones a 0.9 et j'ai soif", "present"),
+        ("la bandelette montre des cétones à 2 croix", "present"),
+        ("sa cétonémie est à 3,5", "present"),
+    ],
+)
+def test_a_normal_ketone_reading_is_no_ketoacidosis(text, expected):
+    assert assertion(text, "ketoacidosis") == expected
