@@ -375,13 +375,16 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
                 findings[i] = _resolve(crit, findings[i])
             over.add(earlier)
         offset += len(clause) + 1
+    # a question told with its answer "non": its organ words name no complaint either
+    answered = _answered_no(crit, parts, clause_findings, findings)
     # a clause told wholly in the past of long ago: its organ words and measured values are
     # history too ("hospitalisée pour un coma diabétique il y a dix ans")
     history = _long_ago_history(crit, parts, clause_findings, findings)
-    if history:
-        kept = [k for k, at in enumerate(cat_clause) if at not in history]
+    over |= history
+    if history or answered:
+        kept = [k for k, at in enumerate(cat_clause) if at not in history | answered]
+        denied_cats += [cats[k] for k, at in enumerate(cat_clause) if at in answered]
         cats, cat_people = [cats[k] for k in kept], [cat_people[k] for k in kept]
-        over |= history
     if cats and _says_all_is_well(crit, full, present, findings):
         cats, cat_people = [], []
     numbers = _numbers(full)
@@ -514,6 +517,31 @@ def _over_clause(parts, n: int, cue, clause_findings, measured_in) -> int:
                 (k for k in range(n - 1, -1, -1) if clause_findings[k] or measured_in[k]), n
             )
     return next((k for k in range(n, -1, -1) if clause_findings[k] or measured_in[k]), n)
+
+
+def _answered_no(crit: Criteria, parts, clause_findings, findings) -> set:
+    """A question someone asked the writer, told with the answer "non" ("la psychologue m'a
+    demandé si j'avais des idées de suicide : non, pas du tout"): the signs of the asked
+    clause are denied. The clause right after it must be the answer alone
+    (crit.answered_no), and neither of the two clauses after the answer take it back
+    (crit.answer_taken_back: "non, mais parfois j'y pense"); a sign said in another clause
+    is still read. Returned: the asked clauses."""
+    asked: set = set()
+    if not (crit.reported_question and crit.answered_no):
+        return asked
+    for k in range(len(parts) - 1):
+        if not clause_findings[k] or not crit.answered_no.search(parts[k + 1]):
+            continue
+        if not any(rx.search(parts[k]) for rx in crit.reported_question):
+            continue
+        after = parts[k + 1 : k + 4]
+        if crit.answer_taken_back and any(crit.answer_taken_back.search(p) for p in after):
+            continue
+        asked.add(k)
+        for i in clause_findings[k]:
+            if findings[i].assertion in (PRESENT, UNCERTAIN):
+                findings[i] = _with(findings[i], assertion=NEGATED)
+    return asked
 
 
 # A verb in a past tense: "avoir" and a participle ("j'ai eu", "avait vomi", "a été

@@ -80,3 +80,62 @@ def test_a_dated_organ_word_is_no_present_complaint():
 )
 def test_a_normal_ketone_reading_is_no_ketoacidosis(text, expected):
     assert assertion(text, "ketoacidosis") == expected
+
+
+# ------------------------------------------------------------------ a question told with "non"
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone asked the writer, who answered no
+        "Mon médecin m'a demandé si j'avais envie de mourir : non, jamais",
+        "l'infirmiere voulait savoir si javais de la fievre. Non.",
+        "ma femme me demande si j'ai du mal à respirer, non pas du tout",
+        "Le psy nous a demandé si notre fils avait des idées de suicide : absolument pas",
+    ],
+)
+def test_a_reported_question_answered_no_is_no_complaint(text):
+    assert level(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the answer taken back, a yes, or the sign said elsewhere: still 15
+        "le médecin m'a demandé si j'avais des idées noires, non, mais parfois j'ai envie d'en finir",
+        "ma fille me demande si je pense au suicide : oui, souvent",
+        "on m'a demandé si j'avais du mal à respirer, non. Par contre j'ai mal à la poitrine",
+        "l'infirmière m'a demandé si je pensais à me faire du mal et je lui ai dit que oui",
+    ],
+)
+def test_a_reported_question_not_answered_no_still_goes_to_15(text):
+    assert level(text) == "emergency"
+
+
+# ------------------------------------------------------------------ a vexing thing "gives" a symptom
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la paperasse de la sécu me donne la nausée 🙄 à part ça tout roule",
+        "Les factures d'électricité m'ont donné des sueurs froides, sinon ça va",
+        "le prix des fraises m'a limite fait tomber dans les pommes mdr",
+        "ces démarches administratives m'épuisent et me donnent le tournis, mais je vais bien",
+        "je suis à bout de souffle avec toutes ces démarches pour la mutuelle !",
+    ],
+)
+def test_a_vexing_thing_that_gives_a_symptom_is_a_figure(text):
+    assert level(text) in (None, "advice")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a medicine, a food or a smell gives it, or the symptom is said plainly beside it
+        ("l'immunothérapie me donne la nausée et je suis épuisée", "urgent"),
+        ("la paperasse m'énerve mais surtout je suis essoufflé au moindre effort", "urgent"),
+        ("les factures m'ont donné le vertige, et là j'ai vomi du sang", "emergency"),
+        ("Je suis à bout de souffle, je n'arrive plus à parler", "emergency"),
+        ("après la perf je suis tombée dans les pommes", "emergency"),
+    ],
+)
+def test_near_misses_of_the_vexing_figure_still_escalate(text, expected):
+    assert level(text) == expected
