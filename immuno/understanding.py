@@ -712,8 +712,10 @@ _GLUCOSE_CUE = re.compile(
     r"\b(glycemi\w*|sucre|glucose|dextro|glucometre|lecteur|capteur|freestyle)\b"
 )
 _GLUCOSE = re.compile(r"\b(\d+(?:\.\d+)?) ?(g ?l|g|grammes?|mmol(?: ?l)?|mg ?dl)\b")
+# (not a duration or a count: "une petite tension dans la tête après 8 h d'écran")
 _PRESSURE = re.compile(
     r"\b(tension|ta|pression arterielle|tensiometre|systolique)\b(?: [a-z]+){0,4}? (\d{1,3})(?:[ .](\d{1,3}))?\b"
+    r"(?! ?(h|heures?|min\w*|jours?|nuits?|semaines?|mois|ans?|fois|kg|kilos?|km|%))"
 )
 _HEART = re.compile(
     r"\b(\d{2,3}) ?(bpm|battements|pulsations|puls)\b|\b(?:pouls|coeur|rythme cardiaque|frequence cardiaque)\b(?: \w+){0,3}? (\d{2,3})\b"

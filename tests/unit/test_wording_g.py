@@ -139,3 +139,119 @@ def test_a_vexing_thing_that_gives_a_symptom_is_a_figure(text):
 )
 def test_near_misses_of_the_vexing_figure_still_escalate(text, expected):
     assert level(text) == expected
+
+
+# ------------------------------------------------------------------ a tight garment
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ma nouvelle brassière de sport me serre trop la poitrine 😅",
+        "Le pull col roulé que ma fille m'a offert me serre le cou",
+        "mon jean me serre le ventre depuis les fêtes lol",
+    ],
+)
+def test_a_tight_garment_is_no_chest_or_throat_sign(text):
+    assert level(text) in (None, "advice")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the chest itself tightens, with or without a garment named
+        "j'ai la poitrine qui serre depuis ce matin",
+        "j'ai enlevé mon soutien-gorge mais j'ai toujours une douleur dans la poitrine",
+        "ça me serre dans la poitrine comme un étau",
+    ],
+)
+def test_a_chest_that_tightens_still_goes_to_15(text):
+    assert level(text) == "emergency"
+
+
+# ------------------------------------------------------------------ "en travers de la gorge"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cette remarque du chirurgien me reste en travers de la gorge",
+        "qu'on me fasse encore attendre trois heures ça me reste en travers de la gorge",
+    ],
+)
+def test_an_injustice_stuck_in_the_throat_is_a_figure(text):
+    assert level(text) in (None, "advice")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # food that sticks: a swallowing problem
+        "la nourriture me reste en travers de la gorge depuis hier",
+        "les comprimés me restent coincés dans la gorge",
+    ],
+)
+def test_food_stuck_in_the_throat_still_goes_to_15(text):
+    assert level(text) == "emergency"
+
+
+# ------------------------------------------------------------------ said over
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one symptom named, then said over
+        "la migraine d'hier soir est passée, je me sens bien",
+        "Sa diarrhée de la semaine dernière est partie toute seule",
+        "jai eu des vertiges au réveil, ce midi plus rien",
+    ],
+)
+def test_a_symptom_said_over_is_advice(text):
+    assert level(text) == "advice"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a visit, a pain that moves, a reading that rises: not over
+        ("l'infirmière est passée ce matin, il a 39,2 de fièvre", "urgent"),
+        ("la douleur est partie dans le bras gauche et la mâchoire", "emergency"),
+        ("la fièvre est passée à 39,5 cette nuit", "urgent"),
+        ("la toux est passée mais je suis toujours essoufflée au moindre effort", "urgent"),
+    ],
+)
+def test_near_misses_of_a_symptom_said_over(text, expected):
+    assert level(text) == expected
+
+
+# ------------------------------------------------------------------ expected, then denied
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je pensais être KO après la cure, eh bien non, je suis allée marcher",
+        "Je m'attendais à avoir des nausées avec l'immuno mais pas du tout, je mange de tout",
+    ],
+)
+def test_a_symptom_expected_then_denied_is_no_complaint(text):
+    assert level(text) is None
+
+
+def test_a_symptom_expected_and_worse_than_expected_is_read():
+    assert level("je m'attendais à être fatiguée mais pas à ce point, je reste au lit") == "urgent"
+
+
+# ------------------------------------------------------------------ drinking as advised
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("avec la chaleur je bois beaucoup pour bien m'hydrater, tout va bien", None),
+        ("il boit 2 litres comme le médecin lui a conseillé", None),
+        # drinking a lot without a reason, or with thirst said
+        ("je bois beaucoup et j'ai toujours soif", "present"),
+        ("elle boit des litres depuis trois jours", "present"),
+    ],
+)
+def test_drinking_as_advised_is_no_thirst(text, expected):
+    assert assertion(text, "thirst") == expected
+
+
+# ------------------------------------------------------------------ "tension" of a muscle, a duration
+def test_a_tension_in_the_head_after_hours_is_no_blood_pressure():
+    assert assertion("une tension dans la nuque après 6 h de route", "low_bp") is None
+    # a reading is still one
+    assert assertion("ma tension est à 8 sur 5 ce matin", "low_bp") == "present"
