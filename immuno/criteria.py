@@ -237,6 +237,8 @@ class Criteria:
         treated = lexicon.get("writer_treated") or {}
         self.writer_treated = [_rx(p) for p in treated.get("cues") or []]
         self.seen_by_other = [_rx(p) for p in treated.get("unless") or []]
+        self.other_not_treated = [_rx(p) for p in treated.get("other_not_treated") or []]
+        self.other_treated = [_rx(p) for p in treated.get("other_treated") or []]
         asked = lexicon.get("reported_question") or {}
         self.reported_question = [_rx(p) for p in asked.get("cues") or []]
         self.answered_no = _rx(asked["answered_no"]) if asked.get("answered_no") else None

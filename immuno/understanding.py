@@ -403,7 +403,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             f if f.assertion in (NEGATED, UNCERTAIN) else _with(f, assertion=HYPOTHETICAL)
             for f in findings
         ]
-    if named_other and _writer_is_treated(crit, full):
+    if named_other and (_writer_is_treated(crit, full) or _other_not_treated(crit, full)):
         findings = [
             _with(f, experiencer=NOT_TREATED) if f.experiencer == OTHER else f for f in findings
         ]
@@ -644,6 +644,15 @@ def _writer_is_treated(crit: Criteria, full: str) -> bool:
     jaunes"). Asked only when another person is named: "il" or "elle" alone may be the pain."""
     return any(rx.search(full) for rx in crit.writer_treated) and not any(
         rx.search(full) for rx in crit.seen_by_other
+    )
+
+
+def _other_not_treated(crit: Criteria, full: str) -> bool:
+    """The other person named is said not to be the one treated: pregnant ("ma fille est
+    enceinte"), or asked about as family history ("c'est héréditaire ?"), and the message does
+    not say that person is treated ("elle est sous Keytruda", "sa perfusion")."""
+    return any(rx.search(full) for rx in crit.other_not_treated) and not any(
+        rx.search(full) for rx in crit.other_treated
     )
 
 

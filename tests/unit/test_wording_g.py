@@ -255,3 +255,37 @@ def test_a_tension_in_the_head_after_hours_is_no_blood_pressure():
     assert assertion("une tension dans la nuque après 6 h de route", "low_bp") is None
     # a reading is still one
     assert assertion("ma tension est à 8 sur 5 ce matin", "low_bp") == "present"
+
+
+# ------------------------------------------------------------------ another person, not the patient
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pregnant relative (the treatment is not given in pregnancy)
+        "ma belle-soeur est enceinte de 3 mois, elle a des nausées et elle est crevée",
+        "Ma nièce vomit tous les matins, elle est enceinte 🥰",
+        "notre fille est épuisée et nauséeuse, je vais être mamie !",
+        # a relative's illness asked about as family history
+        "Mon frère a le diabète, il a tout le temps soif, est-ce que c'est héréditaire ?",
+        "ma mère a des tremblements et a maigri, je risque de l'avoir aussi pour moi ?",
+    ],
+)
+def test_a_relative_said_not_to_be_the_patient_is_not_triaged(text):
+    assert level(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # that person said to be treated: triaged as the patient
+        ("ma fille est enceinte et sous keytruda, elle vomit depuis hier", "urgent"),
+        ("Ma soeur est enceinte, elle est très fatiguée depuis sa perfusion", "urgent"),
+        # an emergency is acted on for anyone
+        ("mon père crache du sang, c'est héréditaire ?", "emergency"),
+        ("ma fille est enceinte et elle n'arrive plus à respirer", "emergency"),
+        # a relative with no such words: triaged as the patient
+        ("ma fille est fatiguée et nauséeuse depuis trois jours", "urgent"),
+    ],
+)
+def test_near_misses_of_a_relative_not_the_patient(text, expected):
+    assert level(text) == expected
