@@ -289,3 +289,42 @@ def test_a_relative_said_not_to_be_the_patient_is_not_triaged(text):
 )
 def test_near_misses_of_a_relative_not_the_patient(text, expected):
     assert level(text) == expected
+
+
+# ------------------------------------------------------------------ iron, a smoker's cough, glasses, a fever that fell
+@pytest.mark.parametrize(
+    "text, sign, expected",
+    [
+        (
+            "depuis que je prends du Tardyferon mon caca est tout noir, normal ?",
+            "black_stool",
+            None,
+        ),
+        ("il a des selles très foncées à cause du fer qu'on lui a prescrit", "black_stool", None),
+        ("toux de fumeur le matin depuis 40 ans, rien de neuf", "cough", None),
+        ("je vois trouble sans mes lentilles, comme d'hab", "blurred_vision", None),
+        ("bonne nouvelle, sa fièvre est retombée cette nuit", "fever", "resolved"),
+        # near-misses: tarry stools, blood or faintness; a cough that changed; blurred even with
+        # glasses; a fever that fell to a value still high
+        ("je prends du fer et mes selles sont noires et collantes", "black_stool", "present"),
+        (
+            "mes selles sont noires depuis le fer, et j'ai la tête qui tourne",
+            "black_stool",
+            "present",
+        ),
+        (
+            "je tousse comme un vieux fumeur depuis 20 ans mais c'est pire depuis lundi",
+            "cough",
+            "present",
+        ),
+        ("jtousse comme un fumeur depuis 3 jours", "cough", "present"),
+        ("je vois flou même avec mes lunettes depuis hier", "blurred_vision", "present"),
+        ("la fièvre a chuté à 38,6 ce matin", "fever", "present"),
+    ],
+)
+def test_benign_causes_and_their_near_misses(text, sign, expected):
+    assert assertion(text, sign) == expected
+
+
+def test_tarry_stools_after_iron_with_faintness_still_go_to_15():
+    assert level("je prends du fer, mes selles sont noires et j'ai fait un malaise") == "emergency"
