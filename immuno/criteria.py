@@ -246,6 +246,7 @@ class Criteria:
         long_ago = lexicon.get("long_ago") or {}
         self.long_ago = [_rx(p) for p in long_ago.get("cues") or []]
         self.long_ago_unless = [_rx(p) for p in long_ago.get("unless") or []]
+        self.long_ago_again = [_rx(p) for p in long_ago.get("again") or []]
         self.almost = _rx(lexicon["almost"]) if lexicon.get("almost") else None
         self.masked_by = _rx(lexicon["masked_by"]) if lexicon.get("masked_by") else None
         self.location_before = (

@@ -571,10 +571,11 @@ def _long_ago_history(crit: Criteria, parts, clause_findings, findings) -> set:
     ("et", "mais"), the part that holds it has a past verb, or no subject and the part before
     has one ("j'ai eu des selles noires et un malaise"); "il y a deux ans j'ai eu un ulcère et
     je vomis du sang" keeps the blood. Nothing is resolved where crit.long_ago_unless says
-    the symptom goes on or is back, or the date is the treatment's start. Returned: the
+    the symptom goes on or is back, or the date is the treatment's start, nor in a message
+    that says it happened again (crit.long_ago_again: "je viens d'en refaire un"). Returned: the
     clauses told wholly in that past."""
     wholly: set = set()
-    if not crit.long_ago:
+    if not crit.long_ago or any(rx.search(" ".join(parts)) for rx in crit.long_ago_again):
         return wholly
 
     def unless(k):

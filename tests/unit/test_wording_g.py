@@ -47,6 +47,9 @@ def test_a_red_flag_of_long_ago_is_history(text, sign):
         "je me suis évanouie il y a deux jours",
         "ça fait deux ans que je crache du sang de temps en temps",
         "mon mari a perdu connaissance il y a 3 semaines, il est tombé par terre",
+        # an old event that happened again
+        "il y a deux ans j'avais fait une crise d'épilepsie, et ça recommence",
+        "mon fils avait vomi du sang en 2015, il en a refait un épisode cette nuit",
     ],
 )
 def test_a_recent_or_ongoing_red_flag_still_goes_to_15(text):
