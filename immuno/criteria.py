@@ -237,6 +237,16 @@ class Criteria:
         treated = lexicon.get("writer_treated") or {}
         self.writer_treated = [_rx(p) for p in treated.get("cues") or []]
         self.seen_by_other = [_rx(p) for p in treated.get("unless") or []]
+        self.other_not_treated = [_rx(p) for p in treated.get("other_not_treated") or []]
+        self.other_treated = [_rx(p) for p in treated.get("other_treated") or []]
+        asked = lexicon.get("reported_question") or {}
+        self.reported_question = [_rx(p) for p in asked.get("cues") or []]
+        self.answered_no = _rx(asked["answered_no"]) if asked.get("answered_no") else None
+        self.answer_taken_back = _rx(asked["unless"]) if asked.get("unless") else None
+        long_ago = lexicon.get("long_ago") or {}
+        self.long_ago = [_rx(p) for p in long_ago.get("cues") or []]
+        self.long_ago_unless = [_rx(p) for p in long_ago.get("unless") or []]
+        self.long_ago_again = [_rx(p) for p in long_ago.get("again") or []]
         self.almost = _rx(lexicon["almost"]) if lexicon.get("almost") else None
         self.masked_by = _rx(lexicon["masked_by"]) if lexicon.get("masked_by") else None
         self.location_before = (

@@ -291,6 +291,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     findings: List[Finding] = []
     cats: List[str] = []
     cat_people: List[str] = []
+    cat_clause: List[int] = []  # the clause of each organ word of cats
     message_modifiers: Dict[str, str] = {}
     denied_cats: List[str] = []
     explained = bool(parts)
@@ -355,6 +356,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             elif not neg and not normal:
                 cats.append(ident)
                 cat_people.append(_experiencer_at(people, start, experiencer))
+                cat_clause.append(len(clause_findings))
             else:
                 denied_cats.append(ident)
         clause_findings.append(mine)
@@ -373,6 +375,16 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
                 findings[i] = _resolve(crit, findings[i])
             over.add(earlier)
         offset += len(clause) + 1
+    # a question told with its answer "non": its organ words name no complaint either
+    answered = _answered_no(crit, parts, clause_findings, findings)
+    # a clause told wholly in the past of long ago: its organ words and measured values are
+    # history too ("hospitalisée pour un coma diabétique il y a dix ans")
+    history = _long_ago_history(crit, parts, clause_findings, findings)
+    over |= history
+    if history or answered:
+        kept = [k for k, at in enumerate(cat_clause) if at not in history | answered]
+        denied_cats += [cats[k] for k, at in enumerate(cat_clause) if at in answered]
+        cats, cat_people = [cats[k] for k in kept], [cat_people[k] for k in kept]
     if cats and _says_all_is_well(crit, full, present, findings):
         cats, cat_people = [], []
     numbers = _numbers(full)
@@ -391,7 +403,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             f if f.assertion in (NEGATED, UNCERTAIN) else _with(f, assertion=HYPOTHETICAL)
             for f in findings
         ]
-    if named_other and _writer_is_treated(crit, full):
+    if named_other and (_writer_is_treated(crit, full) or _other_not_treated(crit, full)):
         findings = [
             _with(f, experiencer=NOT_TREATED) if f.experiencer == OTHER else f for f in findings
         ]
@@ -507,6 +519,107 @@ def _over_clause(parts, n: int, cue, clause_findings, measured_in) -> int:
     return next((k for k in range(n, -1, -1) if clause_findings[k] or measured_in[k]), n)
 
 
+def _answered_no(crit: Criteria, parts, clause_findings, findings) -> set:
+    """A question someone asked the writer, told with the answer "non" ("la psychologue m'a
+    demandé si j'avais des idées de suicide : non, pas du tout"): the signs of the asked
+    clause are denied. The clause right after it must be the answer alone
+    (crit.answered_no), and neither of the two clauses after the answer take it back
+    (crit.answer_taken_back: "non, mais parfois j'y pense"); a sign said in another clause
+    is still read. Returned: the asked clauses."""
+    asked: set = set()
+    if not (crit.reported_question and crit.answered_no):
+        return asked
+    for k in range(len(parts) - 1):
+        if not clause_findings[k] or not crit.answered_no.search(parts[k + 1]):
+            continue
+        if not any(rx.search(parts[k]) for rx in crit.reported_question):
+            continue
+        after = parts[k + 1 : k + 4]
+        if crit.answer_taken_back and any(crit.answer_taken_back.search(p) for p in after):
+            continue
+        asked.add(k)
+        for i in clause_findings[k]:
+            if findings[i].assertion in (PRESENT, UNCERTAIN):
+                findings[i] = _with(findings[i], assertion=NEGATED)
+    return asked
+
+
+# A verb in a past tense: "avoir" and a participle ("j'ai eu", "avait vomi", "a été
+# hospitalisée"), a reflexive ("s'était évanouie"), or an imperfect ("elle tremblait"). Not
+# "j'ai mal", "j'ai de la fièvre", "j'ai envie de vomir" (present), nor "mais", "jamais",
+# "il fait"; not "être" and a participle, which is also a present state ("je suis
+# essoufflée"): such a past stays unread, and the symptom present.
+_PAST = re.compile(
+    r"\b(ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|eu|ete|etais|etait|etions|"
+    r"etaient)( (deja|bien|souvent|beaucoup|aussi|meme))? (?!(une|des|de|le|la|les|mal|un|du|"
+    r"tres|plus|pas|que|qui|ne|se|te|me|ce|ou|tu|il|envie|honte|tendance|peine|marre|toute|"
+    r"tous|tout|vraiment|encore|toujours|souvent)\b)(eu|ete|fait|failli|"
+    r"\w+(e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|t))\b"
+    r"|\b(me suis|m etais|s est|s etait|se sont|s etaient|t es|t etais) \w+"
+    r"|\b(?!(mais|jamais|fait|fais|lait|vrais|frais|anglais|francais|balais|palais|souhait|"
+    r"connais|connait|parait|plait|nait|tait|mauvais|epais|desormais|niais)\b)\w{2,}(ais|ait|aient)\b"
+)
+_SUBJECT = re.compile(r"\b(je|j|il|elle|ils|elles|on|tu|nous|vous)\b")
+
+
+def _long_ago_history(crit: Criteria, parts, clause_findings, findings) -> set:
+    """A symptom dated long ago ("il y a dix ans", "en 1995") is history: resolved, even a
+    red flag (the reference's "what happened counts" is about a recent event). The date
+    speaks of its own clause, or else of the next one (over one clause without findings:
+    "il y a deux ans, avant le cancer, j'ai eu...") or the one before ("..., en 1995").
+    Only a finding told in a past tense is resolved: in the clause cut at its joining words
+    ("et", "mais"), the part that holds it has a past verb, or no subject and the part before
+    has one ("j'ai eu des selles noires et un malaise"); "il y a deux ans j'ai eu un ulcère et
+    je vomis du sang" keeps the blood. Nothing is resolved where crit.long_ago_unless says
+    the symptom goes on or is back, or the date is the treatment's start, nor in a message
+    that says it happened again (crit.long_ago_again: "je viens d'en refaire un"). Returned: the
+    clauses told wholly in that past."""
+    wholly: set = set()
+    if not crit.long_ago or any(rx.search(" ".join(parts)) for rx in crit.long_ago_again):
+        return wholly
+
+    def unless(k):
+        return any(rx.search(parts[k]) for rx in crit.long_ago_unless)
+
+    offsets, offset = [], 0
+    for part in parts:
+        offsets.append(offset)
+        offset += len(part) + 1
+    for k, part in enumerate(parts):
+        if not any(rx.search(part) for rx in crit.long_ago) or unless(k):
+            continue
+        if clause_findings[k]:
+            target = k
+        else:
+            ahead = [j for j in (k + 1, k + 2) if j < len(parts)]
+            target = next((j for j in ahead if clause_findings[j]), None)
+            if target is not None and any(unless(j) for j in range(k + 1, target)):
+                target = None
+            if target is None and k > 0 and clause_findings[k - 1]:
+                target = k - 1
+        if target is None or unless(target):
+            continue
+        clause, lo = parts[target], offsets[target]
+        cuts = [0] + [m.start() for m in crit.joins.finditer(clause)] + [len(clause)]
+        past, in_past = [], False
+        for a, b in zip(cuts, cuts[1:]):
+            piece = clause[a:b]
+            if _PAST.search(piece):
+                in_past = True
+            elif _SUBJECT.search(piece):
+                in_past = False
+            past.append((lo + a, lo + b, in_past))
+        if all(ok for _, _, ok in past):
+            wholly.add(target)
+        for i in clause_findings[target]:
+            f = findings[i]
+            if f.assertion not in (PRESENT, UNCERTAIN):
+                continue
+            if any(a <= f.span[0] < b and ok for a, b, ok in past):
+                findings[i] = _with(f, assertion=RESOLVED)
+    return wholly
+
+
 def _masked(crit: Criteria, parts, n: int, earlier: int) -> bool:
     """The symptom said to be over went down with a medicine (crit.masked_by), in the clause
     that says so or in the clause it speaks of."""
@@ -532,6 +645,15 @@ def _writer_is_treated(crit: Criteria, full: str) -> bool:
     jaunes"). Asked only when another person is named: "il" or "elle" alone may be the pain."""
     return any(rx.search(full) for rx in crit.writer_treated) and not any(
         rx.search(full) for rx in crit.seen_by_other
+    )
+
+
+def _other_not_treated(crit: Criteria, full: str) -> bool:
+    """The other person named is said not to be the one treated: pregnant ("ma fille est
+    enceinte"), or asked about as family history ("c'est héréditaire ?"), and the message does
+    not say that person is treated ("elle est sous Keytruda", "sa perfusion")."""
+    return any(rx.search(full) for rx in crit.other_not_treated) and not any(
+        rx.search(full) for rx in crit.other_treated
     )
 
 
@@ -600,8 +722,10 @@ _GLUCOSE_CUE = re.compile(
     r"\b(glycemi\w*|sucre|glucose|dextro|glucometre|lecteur|capteur|freestyle)\b"
 )
 _GLUCOSE = re.compile(r"\b(\d+(?:\.\d+)?) ?(g ?l|g|grammes?|mmol(?: ?l)?|mg ?dl)\b")
+# (not a duration or a count: "une petite tension dans la tête après 8 h d'écran")
 _PRESSURE = re.compile(
     r"\b(tension|ta|pression arterielle|tensiometre|systolique)\b(?: [a-z]+){0,4}? (\d{1,3})(?:[ .](\d{1,3}))?\b"
+    r"(?! ?(h|heures?|min\w*|jours?|nuits?|semaines?|mois|ans?|fois|kg|kilos?|km|%))"
 )
 _HEART = re.compile(
     r"\b(\d{2,3}) ?(bpm|battements|pulsations|puls)\b|\b(?:pouls|coeur|rythme cardiaque|frequence cardiaque)\b(?: \w+){0,3}? (\d{2,3})\b"
