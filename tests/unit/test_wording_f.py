@@ -547,3 +547,20 @@ def test_a_reply_that_says_the_usual_is_not_asked_again(first, reply, not_again)
 def test_a_count_of_urine_times_is_not_read_without_as_usual():
     # "8 fois par jour" alone does not say the urine is as usual
     assert assertion("je fais pipi 8 fois par jour", "less_urine") is None
+
+
+# ------------------------------------------------------------------ "plus rien ne passe"
+@pytest.mark.parametrize(
+    "text, sign, expected",
+    [
+        # nothing goes down any more: eating stopped, not denied
+        ("j'ai vomi toute la nuit, ce matin plus rien ne passe", "cannot_eat", "present"),
+        ("il a de la fièvre et presque plus rien ne passe", "cannot_eat", "present"),
+        # "plus rien ne tient" is no resolution of the diarrhoea
+        ("elle a la diarrhée depuis hier, aujourd'hui plus rien ne tient", "diarrhea", "present"),
+        # "ce matin plus rien" alone is
+        ("j'avais des plaques rouges hier soir, ce matin plus rien", "skin_rash", "resolved"),
+    ],
+)
+def test_nothing_goes_down_is_no_resolution(text, sign, expected):
+    assert assertion(text, sign) == expected
