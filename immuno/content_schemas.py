@@ -39,7 +39,15 @@ def schema_kind(kind: str) -> str:
 
 
 # Keys whose values are regexes on normalised text, in any file.
-REGEX_KEYS = {"patterns", "cues", "context", "report_cues", "referring_report_cues"}
+REGEX_KEYS = {
+    "patterns",
+    "cues",
+    "context",
+    "report_cues",
+    "referring_report_cues",
+    "past_tense",
+    "subject_cue",
+}
 
 TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
 TEXTS = {"type": "array", "items": TEXT}

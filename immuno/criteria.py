@@ -247,6 +247,8 @@ class Criteria:
         self.long_ago = [_rx(p) for p in long_ago.get("cues") or []]
         self.long_ago_unless = [_rx(p) for p in long_ago.get("unless") or []]
         self.long_ago_again = [_rx(p) for p in long_ago.get("again") or []]
+        self.past_tense = [_rx(p) for p in long_ago.get("past_tense") or []]
+        self.subject = _rx(long_ago["subject_cue"]) if long_ago.get("subject_cue") else None
         self.almost = _rx(lexicon["almost"]) if lexicon.get("almost") else None
         self.masked_by = _rx(lexicon["masked_by"]) if lexicon.get("masked_by") else None
         self.location_before = (

@@ -544,24 +544,6 @@ def _answered_no(crit: Criteria, parts, clause_findings, findings) -> set:
     return asked
 
 
-# A verb in a past tense: "avoir" and a participle ("j'ai eu", "avait vomi", "a été
-# hospitalisée"), a reflexive ("s'était évanouie"), or an imperfect ("elle tremblait"). Not
-# "j'ai mal", "j'ai de la fièvre", "j'ai envie de vomir" (present), nor "mais", "jamais",
-# "il fait"; not "être" and a participle, which is also a present state ("je suis
-# essoufflée"): such a past stays unread, and the symptom present.
-_PAST = re.compile(
-    r"\b(ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|eu|ete|etais|etait|etions|"
-    r"etaient)( (deja|bien|souvent|beaucoup|aussi|meme))? (?!(une|des|de|le|la|les|mal|un|du|"
-    r"tres|plus|pas|que|qui|ne|se|te|me|ce|ou|tu|il|envie|honte|tendance|peine|marre|toute|"
-    r"tous|tout|vraiment|encore|toujours|souvent)\b)(eu|ete|fait|failli|"
-    r"\w+(e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|t))\b"
-    r"|\b(me suis|m etais|s est|s etait|se sont|s etaient|t es|t etais) \w+"
-    r"|\b(?!(mais|jamais|fait|fais|lait|vrais|frais|anglais|francais|balais|palais|souhait|"
-    r"connais|connait|parait|plait|nait|tait|mauvais|epais|desormais|niais)\b)\w{2,}(ais|ait|aient)\b"
-)
-_SUBJECT = re.compile(r"\b(je|j|il|elle|ils|elles|on|tu|nous|vous)\b")
-
-
 def _long_ago_history(crit: Criteria, parts, clause_findings, findings) -> set:
     """A symptom dated long ago ("il y a dix ans", "en 1995") is history: resolved, even a
     red flag (the reference's "what happened counts" is about a recent event). The date
@@ -604,9 +586,9 @@ def _long_ago_history(crit: Criteria, parts, clause_findings, findings) -> set:
         past, in_past = [], False
         for a, b in zip(cuts, cuts[1:]):
             piece = clause[a:b]
-            if _PAST.search(piece):
+            if any(rx.search(piece) for rx in crit.past_tense):
                 in_past = True
-            elif _SUBJECT.search(piece):
+            elif crit.subject and crit.subject.search(piece):
                 in_past = False
             past.append((lo + a, lo + b, in_past))
         if all(ok for _, _, ok in past):
