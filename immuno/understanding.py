@@ -158,9 +158,23 @@ def _negated(crit: Criteria, clause: str, start: int, end: int, spans, look_afte
     return bool(crit.neg_after.search(after[: b.start()] if b else after))
 
 
+def _join_cuts(crit: Criteria, clause: str) -> List[int]:
+    """Where the clause's parts between joining words ("et", "mais") start, and its end."""
+    return [0] + [m.start() for m in crit.joins.finditer(clause)] + [len(clause)]
+
+
+def _clause_starts(parts: List[str]) -> List[int]:
+    """Where each clause starts in the message the clauses make, joined by a space."""
+    starts, offset = [], 0
+    for clause in parts:
+        starts.append(offset)
+        offset += len(clause) + 1
+    return starts
+
+
 def _covered(crit: Criteria, clause: str, spans) -> bool:
     """True when each part of the clause between two joining words holds a match."""
-    cuts = [0] + [m.start() for m in crit.joins.finditer(clause)] + [len(clause)]
+    cuts = _join_cuts(crit, clause)
     return all(
         any(start < hi and end > lo for start, end in spans)
         for lo, hi in zip(cuts, cuts[1:])
@@ -218,11 +232,8 @@ def _clause_hits(
     (clauses joined by a space) and its matches are given to the clause they sit in; where a
     match runs across two clauses, the regex reads the first clause alone. Patterns anchored
     with ^ or $ run clause by clause."""
-    bounds, offset = [], 0
-    for clause in parts:
-        bounds.append((offset, offset + len(clause)))
-        offset += len(clause) + 1
-    starts = [lo for lo, _ in bounds]
+    starts = _clause_starts(parts)
+    bounds = [(lo, lo + len(clause)) for lo, clause in zip(starts, parts)]
     per_clause: List[list] = [[] for _ in parts]
 
     reread: set = set()
@@ -563,10 +574,7 @@ def _long_ago_history(crit: Criteria, parts, clause_findings, findings) -> set:
     def unless(k):
         return any(rx.search(parts[k]) for rx in crit.long_ago_unless)
 
-    offsets, offset = [], 0
-    for part in parts:
-        offsets.append(offset)
-        offset += len(part) + 1
+    offsets = _clause_starts(parts)
     for k, part in enumerate(parts):
         if not any(rx.search(part) for rx in crit.long_ago) or unless(k):
             continue
@@ -582,7 +590,7 @@ def _long_ago_history(crit: Criteria, parts, clause_findings, findings) -> set:
         if target is None or unless(target):
             continue
         clause, lo = parts[target], offsets[target]
-        cuts = [0] + [m.start() for m in crit.joins.finditer(clause)] + [len(clause)]
+        cuts = _join_cuts(crit, clause)
         past, in_past = [], False
         for a, b in zip(cuts, cuts[1:]):
             piece = clause[a:b]

@@ -7,7 +7,7 @@ or that a sign is read present or not at all."""
 
 import pytest
 
-from immuno.triage import assess, is_question
+from immuno.triage import answer, assess, is_question, next_question, start
 from immuno.understanding import understand
 
 # the helpers of the rounds before (tests/unit is on the path, pytest's rootdir import)
@@ -523,8 +523,6 @@ def test_a_lifted_mood_asks_nothing_of_the_mood(text, expected):
 # ------------------------------------------------------------------ replies that say the usual
 def _after(first, reply):
     """The next question's text after one reply (None: nothing left to ask)."""
-    from immuno.triage import answer, next_question, start
-
     question = next_question(answer(start(first), reply))
     return question.text if question else None
 
