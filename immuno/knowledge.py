@@ -29,6 +29,21 @@ ASPECT_ORDER = ("cancers", "target", "action", "year", "side_effects", "manageme
 CARD_ORDER = ("action", "cancers", "year")  # order of a full card, after the family
 CARD_ASPECTS = ("cancers", "target", "action", "year")  # answered from the drug's own card
 PRACTICAL_INTENT = "ask_practical"
+# Intents answered by action_answer_knowledge (data/rules.yml; a test checks the two agree).
+KNOWLEDGE_INTENTS = (
+    "ask_immunotherapy",
+    "ask_immune_system",
+    "ask_cytokines",
+    "ask_monoclonal_antibodies",
+    "ask_checkpoint_inhibitors",
+    "ask_drug",
+    "ask_indications",
+    "ask_side_effects",
+    "ask_management",
+    "ask_rcp_toxicite",
+    "ask_further_reading",
+    PRACTICAL_INTENT,
+)
 # General topics a question about one named drug is mistaken for.
 FAMILY_INTENTS = (
     "ask_immunotherapy",
@@ -301,6 +316,16 @@ class Knowledge:
             if starts:
                 found[aspect] = min(starts)
         return sorted(found, key=found.get)
+
+    def answered_as(self, intent: str, text: str) -> str:
+        """The intent that names the answer `answer` gives to a knowledge question: one that
+        names a practical topic (a vaccine, the sun, alcohol, a trip...) is answered from
+        practical.yml whichever knowledge intent the classifier read, so it is
+        `ask_practical`; any other intent is returned as it is."""
+        if intent not in KNOWLEDGE_INTENTS or intent == PRACTICAL_INTENT or not self.practical:
+            return intent
+        _, text = self._unknown_drugs(text if isinstance(text, str) else "")
+        return PRACTICAL_INTENT if self.practical.find(text) else intent
 
     # ---- answers -------------------------------------------------------------------------
     def answer(

@@ -3,8 +3,10 @@
 The evaluation config is derived from config.yml (the single source of the pipeline):
 - `FallbackClassifier` is removed, so that the scores measure the classifier itself
   (otherwise every low-confidence prediction becomes `nlu_fallback`);
-- `RedFlagDetector` (the triage engine's safety net, part of the NLU pipeline in
-  production) is kept; --without-red-flag measures the learnt classifier alone;
+- the rule components that set the intent in production are kept: `RedFlagDetector` (the
+  triage engine's safety net) and `PracticalQuestionDetector` (a knowledge question naming
+  a practical topic is `ask_practical`, the answer it gets); --without-rules (alias
+  --without-red-flag) leaves both out and measures the learnt classifier alone;
 - a custom component that cannot be imported is removed too, with a warning on stderr.
 
 Reads results/nlu_cv/intent_report.json (intent macro-avg F1) and
@@ -40,8 +42,12 @@ from immuno.paths import ROOT
 INTENT_F1_MIN = 0.95
 DRUG_F1_MIN = 0.97
 REMOVED_ALWAYS = {"FallbackClassifier"}
-# The red-flag safety net rewrites intents by rule (knowledge/triage.yml).
-RED_FLAG = "rasa_addons.components.red_flag_detector.RedFlagDetector"
+# Components that rewrite intents by rule: the red-flag safety net (knowledge/triage.yml)
+# and the practical topics (knowledge/practical.yml).
+RULE_COMPONENTS = {
+    "rasa_addons.components.red_flag_detector.RedFlagDetector",
+    "rasa_addons.components.practical_question_detector.PracticalQuestionDetector",
+}
 
 
 def importable(component: str) -> bool:
@@ -62,9 +68,9 @@ def importable(component: str) -> bool:
     return True
 
 
-def build_eval_config(config_path: Path, with_red_flag: bool = True) -> tuple[dict, list[str]]:
+def build_eval_config(config_path: Path, with_rules: bool = True) -> tuple[dict, list[str]]:
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    excluded = set(REMOVED_ALWAYS) | (set() if with_red_flag else {RED_FLAG})
+    excluded = set(REMOVED_ALWAYS) | (set() if with_rules else RULE_COMPONENTS)
     kept, removed = [], []
     for step in config.get("pipeline", []):
         name = step["name"]
@@ -152,7 +158,7 @@ def report(out: Path) -> tuple[float, float, dict]:
 
 def main_seeds(args) -> int:
     """--seeds N: N runs; the gate applies to the worst run."""
-    config, removed = build_eval_config(ROOT / args.config, not args.without_red_flag)
+    config, removed = build_eval_config(ROOT / args.config, not args.without_rules)
     print("evaluation config: config.yml without " + ", ".join(removed))
     scores = []
     for seed in range(args.first_seed, args.first_seed + args.seeds):
@@ -187,9 +193,11 @@ def main() -> int:
     parser.add_argument("--config", default="config.yml")
     parser.add_argument("--report-only", action="store_true")
     parser.add_argument(
+        "--without-rules",
         "--without-red-flag",
+        dest="without_rules",
         action="store_true",
-        help="leave RedFlagDetector out: the learnt classifier alone",
+        help="leave the rule components out: the learnt classifier alone",
     )
     parser.add_argument(
         "--seeds",
@@ -207,7 +215,7 @@ def main() -> int:
     out = ROOT / args.out
 
     if not args.report_only:
-        config, removed = build_eval_config(ROOT / args.config, not args.without_red_flag)
+        config, removed = build_eval_config(ROOT / args.config, not args.without_rules)
         print("evaluation config: config.yml without " + ", ".join(removed))
         run_cross_validation(config, args.folds, out)
 
