@@ -25,8 +25,9 @@ HELDOUT_UNDER_TRIAGE_CEILING = (
     # round 8 (dev benign escalated 4.9 -> 2.8 %, held-out 16.3 -> 15.3 %): one held-out urgent
     # case given advice, not an emergency, from commit 0b6a205's readings (a symptom "passée",
     # figures of speech); to narrow from the dev side. Batch t (2026-12-02, 141 held-out
-    # messages, measured before any tuning on it) adds 8
-    203
+    # messages, measured before any tuning on it) adds 8; batch u (2026-12-03, 141 held-out
+    # messages, measured before any tuning on it) adds 9
+    212
 )
 # Written dev vignettes still under-triaged, each with why a lexicon entry does not fix it.
 # The list may only shrink, but for a new batch's cases that its tuning round left, with why.
