@@ -26,8 +26,9 @@ HELDOUT_UNDER_TRIAGE_CEILING = (
     # case given advice, not an emergency, from commit 0b6a205's readings (a symptom "passée",
     # figures of speech); to narrow from the dev side. Batch t (2026-12-02, 141 held-out
     # messages, measured before any tuning on it) adds 8; batch u (2026-12-03, 141 held-out
-    # messages, measured before any tuning on it) adds 9
-    212
+    # messages, measured before any tuning on it) adds 9; tuning round 9 (on the t and u dev
+    # halves) takes it 212 -> 209, emergencies at the first reply 90.2 -> 90.6 %
+    209
 )
 # Written dev vignettes still under-triaged, each with why a lexicon entry does not fix it.
 # The list may only shrink, but for a new batch's cases that its tuning round left, with why.
@@ -46,6 +47,28 @@ DEV_WRITTEN_UNDER_TRIAGE_KNOWN = {
     # a kitchen burn blister on a finger: the reference has no advice row for it, blisters are
     # an emergency sign, and the other burn and shoe blisters of the corpus are labelled none
     "s_blisters_benign_2",
+    # batches t and u (2026-12-03), left by tuning round 9, which fixed their emergencies
+    # missed (a faint "dans les vapes", a wish never to wake up, a patient nobody could wake,
+    # a heart that "s'est mis à cogner", weakness told as a progression); next round's work.
+    # "des traînées rouges" in the stools is not read as blood
+    "t_stool_blood_forum_1",
+    # soft stools twice with "pas de sang": diarrhoea under the usual count, read as nothing
+    "u_stool_blood_negated_1",
+    # "des petits vertiges depuis hier, je me tiens au mur": the minimising words weigh more
+    # than holding on to a wall
+    "u_dizziness_minimised_1",
+    # "plus frileuse que d'habitude": the comparative "plus" is read as a negation
+    "t_thyroid_signs_negated_1",
+    # weights told month by month (68, 65, 62 kg): no loss is computed from a timeline; the
+    # kilos to count as a loss are the criteria's, for a clinician to set
+    "t_weight_loss_timeline_1",
+    # "gonflée des mains, des pieds et du visage" (adjective before the places) is not read
+    "u_capillary_leak_negated_1",
+    # chapped lips ("lèvres gercées"): no dry-skin reading of the lips, so no advice
+    "t_anaphylaxis_lookalike_1",
+    # low mood worsening each week, suicidal ideas denied: the worsening is not read as
+    # lasting low mood
+    "u_conv_4",
 }
 # Real messages of the dev half still under-triaged (2026-12-01): a near-faint told as "tout
 # s'est mis à clignoter" (r_62, the labeller unsure), nausea over after a premedication read as
