@@ -60,3 +60,45 @@ def test_the_same_words_in_an_everyday_sense_are_not_an_emergency(text):
 )
 def test_a_stool_problem_told_around_the_word_is_urgent(text):
     assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # swollen of the limbs and the face, told as a list
+        "il est gonflé des pieds, des mains et du visage depuis la perfusion",
+        "enflée aux chevilles, aux mains et au visage",
+    ],
+)
+def test_swelling_of_the_limbs_and_the_face_is_urgent(text):
+    assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a comparative is no denial: "plus frileuse que d'habitude"
+        "je suis bien plus frileux qu'avant le traitement",
+        # chapped lips are dry skin, not a swelling of the lips
+        "mes lèvres sont gercées avec le vent, elles ne sont pas gonflées",
+    ],
+)
+def test_a_mild_sign_in_everyday_words_gets_advice(text):
+    assert level(text) == "advice"
+
+
+def test_a_cold_feeling_that_stopped_is_not_a_complaint():
+    assert level("je ne suis plus frileuse depuis que je prends mon Levothyrox") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # streaks of blood told by their colour, in the stools: urgent
+        ("il y a des stries rouges dans ses selles depuis deux jours", "urgent"),
+        # the same words on the skin are a rash
+        ("j'ai des traînées rouges sur les bras, ça gratte un peu", "advice"),
+    ],
+)
+def test_red_streaks_are_blood_in_the_stools_only(text, expected):
+    assert level(text) == expected

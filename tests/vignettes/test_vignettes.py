@@ -50,22 +50,14 @@ DEV_WRITTEN_UNDER_TRIAGE_KNOWN = {
     # batches t and u (2026-12-03), left by tuning round 9, which fixed their emergencies
     # missed (a faint "dans les vapes", a wish never to wake up, a patient nobody could wake,
     # a heart that "s'est mis à cogner", weakness told as a progression); next round's work.
-    # "des traînées rouges" in the stools is not read as blood
-    "t_stool_blood_forum_1",
     # soft stools twice with "pas de sang": diarrhoea under the usual count, read as nothing
     "u_stool_blood_negated_1",
     # "des petits vertiges depuis hier, je me tiens au mur": the minimising words weigh more
     # than holding on to a wall
     "u_dizziness_minimised_1",
-    # "plus frileuse que d'habitude": the comparative "plus" is read as a negation
-    "t_thyroid_signs_negated_1",
     # weights told month by month (68, 65, 62 kg): no loss is computed from a timeline; the
     # kilos to count as a loss are the criteria's, for a clinician to set
     "t_weight_loss_timeline_1",
-    # "gonflée des mains, des pieds et du visage" (adjective before the places) is not read
-    "u_capillary_leak_negated_1",
-    # chapped lips ("lèvres gercées"): no dry-skin reading of the lips, so no advice
-    "t_anaphylaxis_lookalike_1",
     # low mood worsening each week, suicidal ideas denied: the worsening is not read as
     # lasting low mood
     "u_conv_4",
