@@ -29,6 +29,7 @@ ASPECT_ORDER = ("cancers", "target", "action", "year", "side_effects", "manageme
 CARD_ORDER = ("action", "cancers", "year")  # order of a full card, after the family
 CARD_ASPECTS = ("cancers", "target", "action", "year")  # answered from the drug's own card
 PRACTICAL_INTENT = "ask_practical"
+INDICATIONS_INTENT = "ask_indications"
 # Intents answered by action_answer_knowledge (data/rules.yml; a test checks the two agree).
 KNOWLEDGE_INTENTS = (
     "ask_immunotherapy",
@@ -194,6 +195,9 @@ class Knowledge:
         self._organ_cues = {o.id: [re.compile(c) for c in o.cues] for o in organs}
         self._fallback = fallback
         self._cancer_question = [re.compile(c) for c in drug_data.get("cancer_question") or ()]
+        card_question = drug_data.get("card_question") or {}
+        self._card_cues = [re.compile(c) for c in card_question.get("cues") or ()]
+        self._card_unless = [re.compile(c) for c in card_question.get("unless") or ()]
         self._cancer_texts: dict = drug_data.get("cancer_texts") or {}
         self._cancer_types = [
             dict(c, cues=[re.compile(x) for x in c["cues"]])
@@ -321,11 +325,36 @@ class Knowledge:
         """The intent that names the answer `answer` gives to a knowledge question: one that
         names a practical topic (a vaccine, the sun, alcohol, a trip...) is answered from
         practical.yml whichever knowledge intent the classifier read, so it is
-        `ask_practical`; any other intent is returned as it is."""
+        `ask_practical`. A side-effect or management intent on a question about what a named
+        drug is or treats, with no effect named ("c'est quoi le Tecentriq ?"), is `ask_drug`:
+        the classifier mixes the two up on drug names; a drug question that names no drug but
+        an association ("immuno + chimio") is `ask_indications`. Any other intent is returned
+        as it is."""
         if intent not in KNOWLEDGE_INTENTS or intent == PRACTICAL_INTENT or not self.practical:
             return intent
-        _, text = self._unknown_drugs(text if isinstance(text, str) else "")
-        return PRACTICAL_INTENT if self.practical.find(text) else intent
+        unknown, text = self._unknown_drugs(text if isinstance(text, str) else "")
+        if self.practical.find(text):
+            return PRACTICAL_INTENT
+        if intent in (SIDE_EFFECTS_INTENT, MANAGEMENT_INTENT) and not unknown:
+            return DRUG_INTENT if self._asks_the_card(text) else intent
+        if intent == DRUG_INTENT and not unknown and not self.find_drugs(text):
+            # "immuno + chimio en même temps, c'est normal ?": no drug to ask about, the
+            # associations of the indications topic answer it
+            if "combination" in self.find_aspects(text):
+                return INDICATIONS_INTENT
+        return intent
+
+    def _asks_the_card(self, text: str) -> bool:
+        """What a named drug is, targets, treats or since when, and nothing on its effects."""
+        norm = normalize(text)
+        if not self.find_drugs(text) or self.find_organs(text):
+            return False
+        aspects = set(self.find_aspects(text))
+        if aspects & {"side_effects", "management"} or any(
+            c.search(norm) for c in self._card_unless
+        ):
+            return False
+        return bool(aspects & set(CARD_ASPECTS)) or any(c.search(norm) for c in self._card_cues)
 
     # ---- answers -------------------------------------------------------------------------
     def answer(

@@ -145,10 +145,12 @@ def _negated(crit: Criteria, clause: str, start: int, end: int, spans, look_afte
     for s_start, s_end in spans:  # a negation does not jump over another symptom word
         if s_end <= start:
             left = max(left, s_end)
-    window = clause[left:start]
+    # Non-negating phrases are blanked over the whole rest of the clause, so that one that
+    # runs through the sign ("plus frileuse que d'habitude") frees the "plus" before it.
+    scope = clause[left:]
     for rx in crit.not_negation:
-        window = rx.sub(" ", window)
-    window = " ".join(window.split()[-crit.neg_window :])
+        scope = rx.sub(lambda m: " " * len(m.group()), scope)
+    window = " ".join(scope[: start - left].split()[-crit.neg_window :])
     if crit.neg_before.search(window):
         return True
     if not look_after:
@@ -156,6 +158,12 @@ def _negated(crit: Criteria, clause: str, start: int, end: int, spans, look_afte
     after = clause[end:]
     b = crit.boundaries.search(after)
     return bool(crit.neg_after.search(after[: b.start()] if b else after))
+
+
+def _bare_reply(crit: Criteria, clause: str) -> bool:
+    """A clause that is only a yes, a no or "je ne sais pas" ("non, elle a juste eu la tête
+    qui tourne"): it leaves nothing unexplained."""
+    return any(rx.search(clause) for rx in crit.answer_rx.get("bare", []))
 
 
 def _join_cuts(crit: Criteria, clause: str) -> List[int]:
@@ -315,7 +323,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     for clause, hits in zip(parts, _clause_hits(crit, parts, full, present, ignore_context)):
         spans = [(h[0], h[1]) for h in hits]
         hits = _outside_figures(hits)
-        explained = explained and _covered(crit, clause, spans)
+        explained = explained and (_covered(crit, clause, spans) or _bare_reply(crit, clause))
         people = _people(crit, clause, present)
         named_other = named_other or any(kind == OTHER for _, kind in people)
         # an organ said to be as it should ("la peau est nette") names no complaint

@@ -6,6 +6,9 @@ knowledge intent the classifier read (immuno.knowledge.Knowledge.answered_as): t
 is set to the answer's, so that the tracker, the audit and `make eval-nlu` name what the
 patient was told. Nothing the patient reads changes; a report, a social turn, an
 out-of-scope message or a question for a human is left alone.
+In the same way, a side-effect or management intent on a question about what a named drug
+is, targets or treats ("c'est quoi le Tecentriq ?", knowledge/drugs.yml `card_question`)
+becomes `ask_drug`, and the drug's card answers it.
 """
 
 from __future__ import annotations

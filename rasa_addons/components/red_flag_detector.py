@@ -47,6 +47,9 @@ TAKEN_FOR_A_QUESTION = REPORT_INTENTS | {
 # Intents that answer a triage question or close an emergency: a symptom word in them
 # is part of the answer, not a new report.
 ANSWER_INTENTS = {"affirm", "deny", "dont_know", "stop"}
+STOP_INTENT = "stop"
+# The intent of each kind of reply the text rules read (immuno.triage.reply_kind).
+REPLY_INTENTS = {"yes": "affirm", "no": "deny", "unknown": "dont_know", "stop": STOP_INTENT}
 KEEP_INTENTS = ANSWER_INTENTS | {SYMPTOM_INTENT, "emergency_handled"}
 
 
@@ -88,15 +91,24 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
         understanding = understand(text, self.criteria)
         assessment = triage.assess(understanding, self.criteria)
         predicted = (message.get(INTENT) or {}).get("name") or ""
+        if predicted == STOP_INTENT:
+            predicted = self._confirm_stop(message, text)
         if triage.speaks_of_someone_out_of_scope(understanding, assessment):
             # "mon chien vomit", or someone who is not the patient short of an emergency:
             # out of scope, never a triage.
             if predicted in REPORT_INTENTS | ANSWER_INTENTS:
                 self._force_intent(message, OUT_OF_SCOPE_INTENT)
             return
-        if assessment.hypothetical and assessment.categories and predicted in TAKEN_FOR_A_QUESTION:
-            # "est-ce que ça peut donner de la toux ?": a question, answered with what to
-            # do if it happens. The engine's report cues ("j'ai", "depuis"...) rule this out.
+        if (
+            assessment.hypothetical
+            and assessment.categories
+            and (
+                predicted in TAKEN_FOR_A_QUESTION
+                or (predicted in ANSWER_INTENTS and triage.is_question(text, self.criteria))
+            )
+        ):
+            # "est-ce que ça peut donner de la toux ?", "si jamais je tousse, que dois-je
+            # faire ?" (taken for a "non"): a question, answered with what to do if it happens. The engine's report cues ("j'ai", "depuis"...) rule this out.
             self._force_intent(message, SIDE_EFFECT_QUESTION_INTENT)
             return
         if not assessment.is_report:
@@ -142,6 +154,20 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
             # "comme une grippe après l'injection d'interféron": a sign, stated, not asked
             return bool(assessment.signs) and present
         return present
+
+    def _confirm_stop(self, message: Message, text: Text) -> Text:
+        """A `stop` ends the questions, so the classifier's alone is not enough: a reply the
+        text rules read otherwise ("moins de 4" is an answer) takes that reading, or else
+        the classifier's next intent; the form then asks again rather than stopping."""
+        kind = triage.reply_kind(text, self.criteria)
+        if kind == "stop":
+            return STOP_INTENT
+        ranking = [i.get("name") for i in message.get(INTENT_RANKING_KEY) or []]
+        name = REPLY_INTENTS.get(kind) or next(
+            (n for n in ranking if n and n != STOP_INTENT), "nlu_fallback"
+        )
+        self._force_intent(message, name)
+        return name
 
     def _negates_a_red_flag(self, assessment: "triage.Assessment") -> bool:
         signs = self.criteria.signs

@@ -12,12 +12,14 @@ def detector():
     return RedFlagDetector({"criteria_path": None})
 
 
-def run(detector, text, intent, confidence=0.9):
+def run(detector, text, intent, confidence=0.9, runners_up=()):
+    ranking = [{"name": intent, "confidence": confidence}]
+    ranking += [{"name": name, "confidence": 0.05} for name in runners_up]
     message = Message(
         data={
             "text": text,
             "intent": {"name": intent, "confidence": confidence},
-            "intent_ranking": [{"name": intent, "confidence": confidence}],
+            "intent_ranking": ranking,
             "entities": [],
         }
     )
@@ -183,3 +185,49 @@ def test_a_sign_stated_after_a_drug_without_a_question_is_a_report(detector):
     )
     # a drug question about a sign stays a drug question
     assert run(detector, "l'opdivo peut donner de la fièvre ?", "ask_drug")[0] != "report_symptom"
+
+
+@pytest.mark.parametrize(
+    "text, read_as",
+    [
+        # answers to "combien de selles de plus que d'habitude ?" and the like
+        ("moins de 4", "deny"),
+        ("non pas vraiment", "deny"),
+        ("je sais pas trop", "dont_know"),
+        ("oui un peu", "affirm"),
+    ],
+)
+def test_a_classifier_stop_the_text_reads_as_an_answer_is_that_answer(detector, text, read_as):
+    # a wrong stop would end the questions and decide on half the answers
+    assert run(detector, text, "stop", runners_up=["report_symptom"])[0] == read_as
+
+
+def test_a_classifier_stop_with_no_reading_takes_the_next_intent(detector):
+    assert run(detector, "une dizaine", "stop", runners_up=["report_symptom"])[0] == (
+        "report_symptom"
+    )
+
+
+@pytest.mark.parametrize("text", ["stop", "laisse tomber", "arrête tes questions"])
+def test_a_stop_the_text_confirms_stays_a_stop(detector, text):
+    assert run(detector, text, "stop", runners_up=["deny"])[0] == "stop"
+
+
+def test_a_bare_no_before_a_lower_sign_leaves_nothing_unexplained(detector):
+    # to "a-t-elle perdu connaissance ?": the "non" is the answer, dizziness the rest
+    intent, entities = run(detector, "non, elle a juste eu la tête qui tourne", "report_emergency")
+    assert intent == "report_symptom" and "triage_level" not in entities
+
+
+def test_a_no_before_something_unexplained_keeps_the_classifier_emergency(detector):
+    assert run(detector, "non, et je suis tout bizarre", "report_emergency")[0] == (
+        "report_emergency"
+    )
+
+
+@pytest.mark.parametrize("predicted", ["deny", "affirm"])
+def test_a_hypothetical_question_taken_for_an_answer_is_a_question(detector, predicted):
+    # "si jamais": answered with what to do if it happens, not "D'accord"
+    assert run(detector, "si jamais je tousse, que dois-je faire ?", predicted)[0] == (
+        "ask_side_effects"
+    )

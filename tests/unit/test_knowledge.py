@@ -412,3 +412,45 @@ def test_conversation_case_answered_by_knowledge(kb, case):
         assert bool(answer.buttons) == expect.get("buttons", bool(answer.buttons))
         if expect["intent"] == "ask_side_effects":
             assert INVITATION in answer.text
+
+
+@pytest.mark.parametrize(
+    "text, intent, fact",
+    [
+        ("c'est quoi le tecentriq ?", "ask_side_effects", "PD-L1"),
+        ("le yervoy c'est une immunothérapie ?", "ask_side_effects", "CTLA-4"),
+        ("erbitux ça soigne quoi", "ask_management", "colorect"),
+    ],
+)
+def test_a_question_on_what_a_drug_is_gets_its_card_whatever_effect_intent(kb, text, intent, fact):
+    # DIET mixes up drug questions and side-effect questions on brand names
+    assert kb.answered_as(intent, text) == "ask_drug"
+    assert fact in kb.answer("ask_drug", text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c'est quoi les effets du tecentriq ?",
+        "le keytruda c'est risqué ?",
+        "tecentriq et la peau, ça donne quoi ?",
+        "opdivo et diarrhée, que faire ?",
+    ],
+)
+def test_a_question_on_a_drug_s_effects_stays_a_side_effect_question(kb, text):
+    assert kb.answered_as("ask_side_effects", text) == "ask_side_effects"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ma femme a immuno + chimio le même jour, c'est habituel ?", "chimio et immuno ensemble ?"],
+)
+def test_a_drug_question_naming_only_an_association_gets_the_associations(kb, text):
+    # not "De quel médicament voulez-vous parler ?"
+    intent = kb.answered_as("ask_drug", text)
+    assert intent == "ask_indications"
+    assert "chimiothérapie" in kb.answer(intent, text).text
+
+
+def test_a_drug_question_naming_a_drug_and_an_association_stays_a_drug_question(kb):
+    assert kb.answered_as("ask_drug", "on peut associer keytruda et chimio ?") == "ask_drug"
