@@ -5,6 +5,7 @@ what a user notices: the level given when every question is answered "non"."""
 
 import pytest
 
+from immuno import triage
 from immuno.understanding import reply_kind
 from wording import level, signs
 
@@ -94,3 +95,30 @@ def test_leaving_the_questions_in_other_words_is_a_stop(text):
 )
 def test_words_of_leaving_in_another_sense_are_no_stop(text):
     assert reply_kind(text) != "stop"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ma mère urine moins depuis trois jours, deux fois par jour seulement. Elle respire normalement.",
+        "il fait presque plus pipi, juste un peu le soir, et il respire correctement",
+    ],
+)
+def test_less_urine_with_urine_still_coming_and_a_normal_breath_asks_nothing_more(text):
+    # "N'urinez-vous plus du tout, ou êtes-vous essoufflé ?" would repeat the message
+    state = triage.start(text)
+    assert triage.next_question(state) is None
+    assert triage.decide(state).level == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'urine beaucoup moins depuis hier et je respire bien sauf dans l'escalier",
+        "j'urine beaucoup moins depuis hier, je respire bien quand je suis assise",
+        "j'urine moins depuis deux jours",
+    ],
+)
+def test_a_breath_good_only_at_rest_or_unsaid_is_still_asked_about(text):
+    question = triage.next_question(triage.start(text))
+    assert question is not None and "essouffl" in question.text
