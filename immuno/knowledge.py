@@ -337,12 +337,23 @@ class Knowledge:
             return PRACTICAL_INTENT
         if intent in (SIDE_EFFECTS_INTENT, MANAGEMENT_INTENT) and not unknown:
             return DRUG_INTENT if self._asks_the_card(text) else intent
-        if intent == DRUG_INTENT and not unknown and not self.find_drugs(text):
-            # "immuno + chimio en même temps, c'est normal ?": no drug to ask about, the
-            # associations of the indications topic answer it
-            if "combination" in self.find_aspects(text):
-                return INDICATIONS_INTENT
+        if intent == DRUG_INTENT and not unknown:
+            return self._drug_question_answered_as(text)
         return intent
+
+    def _drug_question_answered_as(self, text: str) -> str:
+        """A drug question is answered from the side effects or their management when that
+        is all it asks ("effets indésirables du nivolumab": `_understood`), and from the
+        associations of the indications topic when it names no drug ("immuno + chimio en même
+        temps, c'est normal ?")."""
+        aspects = self.find_aspects(text)
+        if not self.find_drugs(text):
+            return INDICATIONS_INTENT if "combination" in aspects else DRUG_INTENT
+        if aspects and not set(aspects) & set(CARD_ASPECTS):
+            return {"side_effects": SIDE_EFFECTS_INTENT, "management": MANAGEMENT_INTENT}.get(
+                aspects[0], DRUG_INTENT
+            )
+        return DRUG_INTENT
 
     def _asks_the_card(self, text: str) -> bool:
         """What a named drug is, targets, treats or since when, and nothing on its effects."""

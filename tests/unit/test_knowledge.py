@@ -454,3 +454,18 @@ def test_a_drug_question_naming_only_an_association_gets_the_associations(kb, te
 
 def test_a_drug_question_naming_a_drug_and_an_association_stays_a_drug_question(kb):
     assert kb.answered_as("ask_drug", "on peut associer keytruda et chimio ?") == "ask_drug"
+
+
+@pytest.mark.parametrize(
+    "text, answered_as",
+    [
+        ("effets indésirables du nivolumab", "ask_side_effects"),
+        ("yervoy toxicité sur le foie", "ask_side_effects"),
+        ("opdivo et diarrhée comment on la soigne les effets", "ask_management"),
+        ("keytruda effets secondaires et mode d action", "ask_drug"),
+    ],
+)
+def test_a_drug_question_on_effects_only_is_named_by_its_answer(kb, text, answered_as):
+    # the intent names what the patient was told; what they read does not change
+    assert kb.answered_as("ask_drug", text) == answered_as
+    assert kb.answer("ask_drug", text).text == kb.answer(answered_as, text).text
