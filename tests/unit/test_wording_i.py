@@ -122,3 +122,18 @@ def test_less_urine_with_urine_still_coming_and_a_normal_breath_asks_nothing_mor
 def test_a_breath_good_only_at_rest_or_unsaid_is_still_asked_about(text):
     question = triage.next_question(triage.start(text))
     assert question is not None and "essouffl" in question.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je respire bien au repos mais je suis essoufflée en marchant",
+        "au repos ça va, par contre dans l'escalier je suis essoufflé",
+    ],
+)
+def test_a_breath_fine_at_rest_but_short_on_effort_is_urgent_not_15(text):
+    assert level(text) == "urgent"
+
+
+def test_breathless_even_at_rest_stays_an_emergency():
+    assert level("même au repos elle est essoufflée") == "emergency"
