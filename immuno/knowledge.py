@@ -349,11 +349,9 @@ class Knowledge:
         aspects = self.find_aspects(text)
         if not self.find_drugs(text):
             return INDICATIONS_INTENT if "combination" in aspects else DRUG_INTENT
-        if aspects and not set(aspects) & set(CARD_ASPECTS):
-            return {"side_effects": SIDE_EFFECTS_INTENT, "management": MANAGEMENT_INTENT}.get(
-                aspects[0], DRUG_INTENT
-            )
-        return DRUG_INTENT
+        return {"side_effects": SIDE_EFFECTS_INTENT, "management": MANAGEMENT_INTENT}.get(
+            _beyond_the_card(aspects), DRUG_INTENT
+        )
 
     def _asks_the_card(self, text: str) -> bool:
         """What a named drug is, targets, treats or since when, and nothing on its effects."""
@@ -449,16 +447,12 @@ class Knowledge:
             # "quel est le mécanisme d'action du nivolumab" read as a general question: the
             # named drug's card answers it.
             return self._with_read_more(self._drug_answer(drug_ids, text))
-        extra = [a for a in aspects if a not in CARD_ASPECTS]
-        if (
-            not extra
-            or len(extra) < len(aspects)
-            or intent in (SIDE_EFFECTS_INTENT, MANAGEMENT_INTENT)
-        ):
+        asked = _beyond_the_card(aspects)
+        if asked is None or intent in (SIDE_EFFECTS_INTENT, MANAGEMENT_INTENT):
             return None
-        if extra[0] == "side_effects":
+        if asked == "side_effects":
             return self._with_read_more(self._side_effects_answer(text, drug_ids))
-        if extra[0] == "management":
+        if asked == "management":
             return self._with_read_more(self._management_answer(text))
         topic = self.topics["indications"]
         labels = _labels_of([self.drugs[i] for i in drug_ids])
@@ -699,6 +693,13 @@ class Knowledge:
                 )
             sections.append(FaqSection(self.practical.texts["faq_title"], entries, "practical"))
         return sections
+
+
+def _beyond_the_card(aspects: list[str]) -> str | None:
+    """What a drug question asks when its card answers none of it ("effets indésirables du
+    nivolumab": side_effects; management, combination), else None."""
+    extra = [a for a in aspects if a not in CARD_ASPECTS]
+    return extra[0] if extra and len(extra) == len(aspects) else None
 
 
 def _of(label: str) -> str:

@@ -802,15 +802,16 @@ def parse_count(text: str) -> Optional[float]:
 
 
 # ---------------------------------------------------------------- kinds of message
-_PAYLOADS = {"affirm": "yes", "deny": "no", "dont_know": "unknown", "stop": "stop"}
+# The kind of reply each button payload (an answer intent) stands for.
+REPLY_KIND_OF_INTENT = {"affirm": "yes", "deny": "no", "dont_know": "unknown", "stop": "stop"}
 
 
 def reply_kind(text: str, criteria=None) -> Optional[str]:
     """yes, no, unknown ("je ne sais pas"), stop, or None for a reply that is none of them."""
     crit = as_criteria(criteria)
     m = re.match(r"\s*/(\w+)", str(text or ""))
-    if m and m.group(1) in _PAYLOADS:
-        return _PAYLOADS[m.group(1)]
+    if m and m.group(1) in REPLY_KIND_OF_INTENT:
+        return REPLY_KIND_OF_INTENT[m.group(1)]
     norm = normalize(text, crit.vocabulary)
     for kind, key in (("stop", "stop"), ("unknown", "dont_know"), ("no", "no"), ("yes", "yes")):
         if any(rx.search(norm) for rx in crit.answer_rx.get(key, [])):

@@ -27,7 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from immuno import triage
 from immuno import phrases
-from immuno.understanding import understand
+from immuno.understanding import REPLY_KIND_OF_INTENT, understand
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ TAKEN_FOR_A_QUESTION = REPORT_INTENTS | {
 ANSWER_INTENTS = {"affirm", "deny", "dont_know", "stop"}
 STOP_INTENT = "stop"
 # The intent of each kind of reply the text rules read (immuno.triage.reply_kind).
-REPLY_INTENTS = {"yes": "affirm", "no": "deny", "unknown": "dont_know", "stop": STOP_INTENT}
+REPLY_INTENTS = {kind: intent for intent, kind in REPLY_KIND_OF_INTENT.items()}
 KEEP_INTENTS = ANSWER_INTENTS | {SYMPTOM_INTENT, "emergency_handled"}
 
 
@@ -108,7 +108,8 @@ class RedFlagDetector(GraphComponent, IntentClassifier):
             )
         ):
             # "est-ce que ça peut donner de la toux ?", "si jamais je tousse, que dois-je
-            # faire ?" (taken for a "non"): a question, answered with what to do if it happens. The engine's report cues ("j'ai", "depuis"...) rule this out.
+            # faire ?" (taken for a "non"): a question, answered with what to do if it
+            # happens. The engine's report cues ("j'ai", "depuis"...) rule this out.
             self._force_intent(message, SIDE_EFFECT_QUESTION_INTENT)
             return
         if not assessment.is_report:
