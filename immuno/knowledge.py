@@ -327,14 +327,16 @@ class Knowledge:
         practical.yml whichever knowledge intent the classifier read, so it is
         `ask_practical`. A side-effect or management intent on a question about what a named
         drug is or treats, with no effect named ("c'est quoi le Tecentriq ?"), is `ask_drug`:
-        the classifier mixes the two up on drug names; a drug question that names no drug but
-        an association ("immuno + chimio") is `ask_indications`. Any other intent is returned
-        as it is."""
+        the classifier mixes the two up on drug names; a side-effect question that asks how to
+        treat them is `ask_management`; a drug question that names no drug but an association
+        ("immuno + chimio") is `ask_indications`. Any other intent is returned as it is."""
         if intent not in KNOWLEDGE_INTENTS or intent == PRACTICAL_INTENT or not self.practical:
             return intent
         unknown, text = self._unknown_drugs(text if isinstance(text, str) else "")
         if self.practical.find(text):
             return PRACTICAL_INTENT
+        if self._asks_management(intent, text) and not unknown:
+            return MANAGEMENT_INTENT
         if intent in (SIDE_EFFECTS_INTENT, MANAGEMENT_INTENT) and not unknown:
             return DRUG_INTENT if self._asks_the_card(text) else intent
         if intent == DRUG_INTENT and not unknown:
@@ -352,6 +354,12 @@ class Knowledge:
         return {"side_effects": SIDE_EFFECTS_INTENT, "management": MANAGEMENT_INTENT}.get(
             _beyond_the_card(aspects), DRUG_INTENT
         )
+
+    def _asks_management(self, intent: str, text: str) -> bool:
+        """A side-effect question that asks how to treat them ("quels médicaments contre la
+        diarrhée de l'immuno"): the classifier mixes the two up, the management answer is the
+        one asked for."""
+        return intent == SIDE_EFFECTS_INTENT and "management" in self.find_aspects(text)
 
     def _asks_the_card(self, text: str) -> bool:
         """What a named drug is, targets, treats or since when, and nothing on its effects."""
@@ -377,6 +385,8 @@ class Knowledge:
             # With an unknown name, the classifier's tags may sit inside it ("trastuzumab
             # deruxtecan"): only the names left in the text count.
             drug_ids = self._drugs_asked(text, None if unknown else entities)
+            if self._asks_management(intent, text):
+                intent = MANAGEMENT_INTENT
             understood = self._understood(intent, text, drug_ids, unknown)
             if understood:
                 return understood

@@ -469,3 +469,28 @@ def test_a_drug_question_on_effects_only_is_named_by_its_answer(kb, text, answer
     # the intent names what the patient was told; what they read does not change
     assert kb.answered_as("ask_drug", text) == answered_as
     assert kb.answer("ask_drug", text).text == kb.answer(answered_as, text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quels medicaments contre la diarrhee de l immuno",
+        "que prendre pour les boutons de l'immunothérapie",
+        "comment calmer les démangeaisons dues au keytruda",
+    ],
+)
+def test_a_side_effect_question_asking_for_a_treatment_gets_the_management(kb, text):
+    # the classifier reads them as side-effect questions; the patient asked what treats them
+    assert kb.answered_as("ask_side_effects", text) == "ask_management"
+    answer = kb.answer("ask_side_effects", text)
+    assert answer.topic == "management"
+    assert answer.text == kb.answer("ask_management", text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["quels sont les effets secondaires de l'immunothérapie", "le keytruda donne la diarrhée ?"],
+)
+def test_a_question_on_which_effects_stays_a_side_effect_question(kb, text):
+    assert kb.answered_as("ask_side_effects", text) == "ask_side_effects"
+    assert kb.answer("ask_side_effects", text).topic == "side_effects"
