@@ -27,8 +27,10 @@ HELDOUT_UNDER_TRIAGE_CEILING = (
     # figures of speech); to narrow from the dev side. Batch t (2026-12-02, 141 held-out
     # messages, measured before any tuning on it) adds 8; batch u (2026-12-03, 141 held-out
     # messages, measured before any tuning on it) adds 9; tuning round 9 (on the t and u dev
-    # halves) takes it 212 -> 209, emergencies at the first reply 90.2 -> 90.6 %
-    209
+    # halves) takes it 212 -> 209, emergencies at the first reply 90.2 -> 90.6 %; round 11
+    # (general readings: swelling told as a list of body parts, urine told by how rarely,
+    # episodes that pass) 202, 91.1 %
+    202
 )
 # Written dev vignettes still under-triaged, each with why a lexicon entry does not fix it.
 # The list may only shrink, but for a new batch's cases that its tuning round left, with why.
@@ -52,15 +54,9 @@ DEV_WRITTEN_UNDER_TRIAGE_KNOWN = {
     # a heart that "s'est mis à cogner", weakness told as a progression); next round's work.
     # soft stools twice with "pas de sang": diarrhoea under the usual count, read as nothing
     "u_stool_blood_negated_1",
-    # "des petits vertiges depuis hier, je me tiens au mur": the minimising words weigh more
-    # than holding on to a wall
-    "u_dizziness_minimised_1",
     # weights told month by month (68, 65, 62 kg): no loss is computed from a timeline; the
     # kilos to count as a loss are the criteria's, for a clinician to set
     "t_weight_loss_timeline_1",
-    # low mood worsening each week, suicidal ideas denied: the worsening is not read as
-    # lasting low mood
-    "u_conv_4",
 }
 # Real messages of the dev half still under-triaged (2026-12-01): a near-faint told as "tout
 # s'est mis à clignoter" (r_62, the labeller unsure), nausea over after a premedication read as
