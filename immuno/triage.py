@@ -234,7 +234,7 @@ def _add(state: dict, u: Understanding, crit: Criteria) -> None:
     """Folds the findings of one more message into the state (in place)."""
     if _assessment(u, crit).out_of_scope:
         return
-    signs = u.present + u.with_assertion("hypothetical")
+    signs = u.present + u.supposed
     state["signs"] = list(dict.fromkeys(list(state.get("signs", [])) + signs))
     state["categories"] = list(dict.fromkeys(list(state.get("categories", [])) + u.categories))
     state["negated"] = [
@@ -520,7 +520,7 @@ def answer(state: dict, text: str, criteria=None) -> dict:
     )
     _add(state, u, crit)
     numbers = state.setdefault("numbers", {})
-    raw_signs = u.present + u.with_assertion("hypothetical")
+    raw_signs = u.present + u.supposed
     kind = reply_kind(text, crit)
     if kind == "stop":
         state["stopped"] = True

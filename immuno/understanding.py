@@ -108,6 +108,13 @@ class Understanding:
         return self.with_assertion(PRESENT)
 
     @property
+    def supposed(self) -> List[str]:
+        """The signs of a message that is a question or a supposition as a whole, which a
+        triage started on it counts; a supposition inside a report ("sur la fiche ils
+        écrivent ..., par contre j'ai ...") is not counted."""
+        return self.with_assertion(HYPOTHETICAL) if self.hypothetical else []
+
+    @property
     def negated(self) -> List[str]:
         present = set(self.present)
         return [s for s in self.with_assertion(NEGATED) if s not in present]
@@ -131,10 +138,27 @@ class Understanding:
 _CLAUSE_SPLIT = re.compile(r"[!?;:\n\r\u2026()\[\]]+|(?<!\d)[.,]|[.,](?!\d)")
 
 
+_SENTENCE_END = re.compile(r"[!?\n\r\u2026]|(?<!\d)\.|\.(?!\d)")
+
+
 def clauses(text, criteria=None) -> List[str]:
+    return [c for c, _ in _clauses_and_sentences(text, criteria)]
+
+
+def _clauses_and_sentences(text, criteria=None) -> List[Tuple[str, int]]:
+    """Each clause with the number of its sentence (a full stop, "?", "!" or a line ends
+    one; a comma or a colon does not)."""
     known = as_criteria(criteria).vocabulary
     raw = "" if text is None else str(text)[:MAX_TEXT]
-    return [c for c in (normalize(part, known) for part in _CLAUSE_SPLIT.split(raw)) if c]
+    pieces, separators = _CLAUSE_SPLIT.split(raw), _CLAUSE_SPLIT.findall(raw)
+    out, sentence = [], 0
+    for k, piece in enumerate(pieces):
+        clause = normalize(piece, known)
+        if clause:
+            out.append((clause, sentence))
+        if k < len(separators) and _SENTENCE_END.search(separators[k]):
+            sentence += 1
+    return out
 
 
 def _negated(crit: Criteria, clause: str, start: int, end: int, spans, look_after=True) -> bool:
@@ -304,7 +328,8 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     """Findings of one message. ignore_context: signs read even without their context word
     (the answer to a question about that sign)."""
     crit = as_criteria(criteria)
-    parts = clauses(text, crit)
+    with_sentences = _clauses_and_sentences(text, crit)
+    parts = [c for c, _ in with_sentences]
     full = " ".join(parts)
     present = crit.present_in(full)
     findings: List[Finding] = []
@@ -404,8 +429,9 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         kept = [k for k, at in enumerate(cat_clause) if at not in history | answered]
         denied_cats += [cats[k] for k, at in enumerate(cat_clause) if at in answered]
         cats, cat_people = [cats[k] for k in kept], [cat_people[k] for k in kept]
+        cat_clause = [cat_clause[k] for k in kept]
     if cats and _says_all_is_well(crit, full, present, findings):
-        cats, cat_people = [], []
+        cats, cat_people, cat_clause = [], [], []
     numbers = _numbers(full)
     current = (
         numbers if not over else _numbers(" ".join(c for k, c in enumerate(parts) if k not in over))
@@ -422,6 +448,15 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             f if f.assertion in (NEGATED, UNCERTAIN) else _with(f, assertion=HYPOTHETICAL)
             for f in findings
         ]
+    supposed: List[Tuple[int, int]] = []
+    if asked and not hypothetical:
+        supposed = _supposed_spans(crit, parts, [n for _, n in with_sentences], present)
+        findings = [
+            _with(f, assertion=HYPOTHETICAL)
+            if f.assertion == PRESENT and any(a <= f.span[0] < b for a, b in supposed)
+            else f
+            for f in findings
+        ]
     if named_other and (_writer_is_treated(crit, full) or _other_not_treated(crit, full)):
         findings = [
             _with(f, experiencer=NOT_TREATED) if f.experiencer == OTHER else f for f in findings
@@ -433,13 +468,22 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             seen.add((f.sign, f.assertion, f.experiencer))
             unique.append(f)
     findings = unique
+    if supposed:  # an organ named only inside a supposition is no complaint
+        clause_at = [sum(len(c) + 1 for c in parts[:k]) for k in range(len(parts))]
+        kept = [
+            k
+            for k, at in enumerate(cat_clause)
+            if not any(a <= clause_at[at] + len(parts[at]) - 1 < b for a, b in supposed)
+        ]
+        cats, cat_people = [cats[k] for k in kept], [cat_people[k] for k in kept]
     categories = list(
         dict.fromkeys(
             cats
             + [
                 crit.signs[f.sign].category
                 for f in findings
-                if f.assertion in (PRESENT, HYPOTHETICAL, UNCERTAIN)
+                if f.assertion in (PRESENT, UNCERTAIN)
+                or (f.assertion == HYPOTHETICAL and hypothetical)
             ]
         )
     )
@@ -515,6 +559,42 @@ def _hypothetical_reading(
             worded_as_report = True
             break
     return any(at is not None for at in hyp_at), worded_as_report
+
+
+_SCOPE_ENDS = re.compile(
+    r"^(et )?(mais|par contre|sauf que|pourtant|en revanche|cependant|sinon|a part ca|moi|chez moi)\b"
+)
+
+
+def _supposed_spans(
+    crit: Criteria, parts: List[str], sentences: List[int], present: FrozenSet[str]
+) -> List[Tuple[int, int]]:
+    """Where a supposition governs, in a message that also reports something (ConText's
+    scope): from the cue to the end of its sentence ("sur la fiche ils écrivent selles
+    noires avec tête qui tourne", "l'oncologue m'a dit de surveiller : avaler, respirer,
+    faiblesse qui monte"), ended by a clause that reports ("j'ai", "depuis", "mes jambes")
+    or turns the sentence ("mais", "par contre", "moi"). A clause with a report cue after
+    the cue is not governed. Spans are offsets in the joined clauses."""
+    if any(crit.referring_report_cues.found(c, present) for c in parts):
+        return []
+    starts, offset = [], 0
+    for clause in parts:
+        starts.append(offset)
+        offset += len(clause) + 1
+    spans = []
+    for k, clause in enumerate(parts):
+        at = crit.hyp_cues.first(clause, present)
+        if at is None or crit.report_cues.found(clause, present):
+            continue
+        end = starts[k] + len(clause)
+        for j in range(k + 1, len(parts)):
+            if sentences[j] != sentences[k] or _SCOPE_ENDS.search(parts[j]):
+                break
+            if crit.report_cues.found(parts[j], present):
+                break
+            end = starts[j] + len(parts[j])
+        spans.append((starts[k] + at, end))
+    return spans
 
 
 def _cue_before(cues, clause: str, at: Optional[int], present: FrozenSet[str]) -> bool:

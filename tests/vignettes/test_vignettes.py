@@ -30,8 +30,9 @@ HELDOUT_UNDER_TRIAGE_CEILING = (
     # halves) takes it 212 -> 209, emergencies at the first reply 90.2 -> 90.6 %; round 11
     # (general readings: swelling told as a list of body parts, urine told by how rarely,
     # episodes that pass) 202, 91.1 %; batches v and w (2026-12-04, 138 held-out messages
-    # each, measured before any tuning on them) add 3 and 5
-    210
+    # each, measured before any tuning on them) add 3 and 5; tuning round 12 (on their dev
+    # halves: a supposition read in its sentence only, everyday words of relatives) 204
+    204
 )
 # Written dev vignettes still under-triaged, each with why a lexicon entry does not fix it.
 # The list may only shrink, but for a new batch's cases that its tuning round left, with why.
@@ -58,23 +59,6 @@ DEV_WRITTEN_UNDER_TRIAGE_KNOWN = {
     # weights told month by month (68, 65, 62 kg): no loss is computed from a timeline; the
     # kilos to count as a loss are the criteria's, for a clinician to set
     "t_weight_loss_timeline_1",
-    # batches v and w (2026-12-04), as measured before any tuning on them: tuning round 12's
-    # work (the list shrinks as it goes)
-    "v_breathless_effort_elderly_1",
-    "w_polyuria_question_then_sign_1",
-    "v_abdominal_pain_elderly_1",
-    "v_black_stool_elderly_1",
-    "w_cannot_eat_relative_1",
-    "v_dizziness_elderly_1",
-    "v_severe_fatigue_relative_1",
-    "w_sweating_relative_1",
-    "w_infusion_reaction_negated_1",
-    "w_no_urine_question_then_sign_1",
-    "v_low_mood_relative_1",
-    "v_ascending_weakness_relative_1",
-    "v_confusion_elderly_1",
-    "v_rash_large_relative_1",
-    "w_conv_1",
 }
 # Real messages of the dev half still under-triaged (2026-12-01): a near-faint told as "tout
 # s'est mis à clignoter" (r_62, the labeller unsure), nausea over after a premedication read as

@@ -1,0 +1,115 @@
+"""How a message is read (round 12, from the dev halves of batches v and w and wording written
+for it): a supposition governs the rest of its sentence, not the whole message; a relative's
+everyday words for a sign; a child or a person said not ill is not the patient. What is
+asserted is what a user notices: the level given when every question is answered "non"."""
+
+import pytest
+
+from immuno.triage import assess
+from wording import level, signs
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what the leaflet says to watch, then what the writer has: the leaflet's signs are
+        # no report, the writer's are
+        (
+            "Sur la fiche ils écrivent selles noires avec tête qui tourne, il faut appeler le "
+            "15. Chez moi les selles sont normales. Par contre depuis deux jours j'ai la tête "
+            "qui tourne quand je me lève.",
+            "urgent",
+        ),
+        (
+            "L'oncologue m'a dit de surveiller : avaler, respirer, faiblesse qui monte dans les "
+            "jambes, confusion. Mon petit rapport : j'avale bien, je respire bien, je marche "
+            "comme d'habitude.",
+            None,
+        ),
+        # the report in the same sentence is still read
+        (
+            "est-ce que le keytruda peut donner une paralysie, mes jambes ne me portent plus",
+            "emergency",
+        ),
+        ("si jamais je tousse je fais quoi ? là j'ai mal au ventre depuis hier", "urgent"),
+    ],
+)
+def test_a_supposition_governs_its_sentence_only(text, expected):
+    assert level(text) == expected
+
+
+def test_a_leaflet_s_emergency_is_not_sent_to_15():
+    text = (
+        "Sur la fiche ils écrivent selles noires avec tête qui tourne, il faut appeler le 15. "
+        "Par contre depuis deux jours j'ai la tête qui tourne."
+    )
+    assert not assess(text).is_emergency
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("c normal de plus faire pipi du tout depuis hier soir ?", "emergency"),
+        (
+            "c normal d aller faire pipi toutes les 20 minutes ? jour et nuit depuis 4 jours",
+            "urgent",
+        ),
+        ("mon mari refuse tout, il a rien mangé ni bu de la journée", "urgent"),
+        (
+            "Je suis allée à la selle ce matin et c'était tout noir, ça collait à la cuvette",
+            "urgent",
+        ),
+        ("elle se plaint de son ventre depuis trois jours, ça la tord", "urgent"),
+        (
+            "tout tourne quand je me lève, je m'agrippe à la commode en attendant que ça passe",
+            "urgent",
+        ),
+        ("il est tellement épuisé qu'il a arrêté d'aller au jardin, ça fait dix jours", "urgent"),
+        (
+            "des rougeurs parties des bras hier, aujourd'hui elle en a sur la poitrine et le dos",
+            "urgent",
+        ),
+        ("ma femme ne va pas bien moralement, elle s'enferme dans la chambre", "urgent"),
+        (
+            "les pieds engourdis hier, aujourd'hui il ne sent plus bien ses jambes et ça gagne les mains",
+            "emergency",
+        ),
+        ("je suis allée chercher le pain et je ne savais plus comment rentrer", "emergency"),
+        ("mon mari sue à grosses gouttes dès qu'il bouge", "advice"),
+        ("la perf s'est bien passée, aucune réaction, juste un petit bleu au bras", "advice"),
+    ],
+)
+def test_everyday_words_for_a_sign(text, expected):
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ma fille de 4 ans fait plus pipi au lit, victoire !",
+        "c mon bebe de 8 mois qui fait caca la nuit en ce moment, moi rien a signaler",
+        "mon mari (lui il est pas malade) est courbaturé après le bricolage, moi je vais très bien",
+        "Myope depuis l'enfance, je vois flou dès que j'enlève mes lunettes !",
+        "j'ai perdu 2 kilos depuis que je marche une heure par jour, c'était voulu",
+        "je me lève moins la nuit pour faire pipi depuis que j'arrête le thé le soir, top",
+        "L'éducatrice m'a parlé de l'acidocétose, quels sont les signes qui doivent m'alerter ?",
+        "4 selles par jour c'est à partir de là qu'il faut appeler ? moi c'est 1 par jour",
+    ],
+)
+def test_a_look_alike_is_not_escalated(text):
+    assert level(text) in (None, "advice")
+
+
+def test_an_emergency_of_a_child_is_still_an_emergency():
+    assert level("ma fille de 3 ans a convulsé, elle ne répond plus") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("la diarrhée s'est arrêtée hier", "diarrhea"),
+        ("j'ai eu la diarrhée hier, ça s'est arrêté ce matin", "diarrhea"),
+    ],
+)
+def test_a_sign_said_to_have_stopped_is_over(text, sign):
+    assert sign not in signs(text) and level(text) == "advice"
