@@ -142,21 +142,22 @@ _SENTENCE_END = re.compile(r"[!?\n\r\u2026]|(?<!\d)\.|\.(?!\d)")
 
 
 def clauses(text, criteria=None) -> List[str]:
-    return [c for c, _ in _clauses_and_sentences(text, criteria)]
+    return [c for c, _, _ in _clauses_and_sentences(text, criteria)]
 
 
-def _clauses_and_sentences(text, criteria=None) -> List[Tuple[str, int]]:
+def _clauses_and_sentences(text, criteria=None) -> List[Tuple[str, int, bool]]:
     """Each clause with the number of its sentence (a full stop, "?", "!" or a line ends
-    one; a comma or a colon does not)."""
+    one; a comma or a colon does not) and whether a "?" ends it."""
     known = as_criteria(criteria).vocabulary
     raw = "" if text is None else str(text)[:MAX_TEXT]
     pieces, separators = _CLAUSE_SPLIT.split(raw), _CLAUSE_SPLIT.findall(raw)
     out, sentence = [], 0
     for k, piece in enumerate(pieces):
         clause = normalize(piece, known)
+        after = separators[k] if k < len(separators) else ""
         if clause:
-            out.append((clause, sentence))
-        if k < len(separators) and _SENTENCE_END.search(separators[k]):
+            out.append((clause, sentence, "?" in after))
+        if _SENTENCE_END.search(after):
             sentence += 1
     return out
 
@@ -329,7 +330,9 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
     (the answer to a question about that sign)."""
     crit = as_criteria(criteria)
     with_sentences = _clauses_and_sentences(text, crit)
-    parts = [c for c, _ in with_sentences]
+    parts = [c for c, _, _ in with_sentences]
+    sentences = [n for _, n, _ in with_sentences]
+    questions = [q for _, _, q in with_sentences]
     full = " ".join(parts)
     present = crit.present_in(full)
     findings: List[Finding] = []
@@ -411,16 +414,20 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         if cue is not None and not measured_in:
             measured_in = [bool(_numbers(part)) for part in parts]
         earlier = None if cue is None else _over_clause(parts, n, cue, clause_findings, measured_in)
-        if earlier is not None and not _masked(crit, parts, n, earlier):
+        if earlier is not None:
             # "j'avais de la fièvre la semaine dernière, c'est passé": the findings of this
-            # clause, or else of the nearest earlier clause with findings, are over.
-            targets = clause_findings[earlier]
-            for i in targets:
-                findings[i] = _resolve(crit, findings[i])
-            over.add(earlier)
+            # clause, or else of the nearest earlier clause with findings, are over; a
+            # sentence that opens on the cue alone speaks of the whole sentence before ("j'ai
+            # eu 38,2 mercredi, avec un rhume. Depuis vendredi c'est passé").
+            for k in _over_clauses(sentences, n, earlier, clause_findings, measured_in):
+                if _masked(crit, parts, n, k):
+                    continue
+                for i in clause_findings[k]:
+                    findings[i] = _resolve(crit, findings[i])
+                over.add(k)
         offset += len(clause) + 1
     # a question told with its answer "non": its organ words name no complaint either
-    answered = _answered_no(crit, parts, clause_findings, findings)
+    answered = _answered_no(crit, parts, questions, clause_findings, findings)
     # a clause told wholly in the past of long ago: its organ words and measured values are
     # history too ("hospitalisée pour un coma diabétique il y a dix ans")
     history = _long_ago_history(crit, parts, clause_findings, findings)
@@ -450,7 +457,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
         ]
     supposed: List[Tuple[int, int]] = []
     if asked and not hypothetical:
-        supposed = _supposed_spans(crit, parts, [n for _, n in with_sentences], present)
+        supposed = _supposed_spans(crit, parts, sentences, present)
         findings = [
             _with(f, assertion=HYPOTHETICAL)
             if f.assertion == PRESENT and any(a <= f.span[0] < b for a, b in supposed)
@@ -606,6 +613,20 @@ def _cue_before(cues, clause: str, at: Optional[int], present: FrozenSet[str]) -
     return any(start < at for start in cues.starts(clause, present))
 
 
+def _over_clauses(sentences, n: int, earlier: int, clause_findings, measured_in) -> List[int]:
+    """The clauses a resolution cue in clause n puts over: `earlier`, or, when clause n holds
+    no finding and opens its sentence, every clause of the sentence before with a finding or
+    a measured value."""
+    if clause_findings[n] or n == 0 or sentences[n] == sentences[n - 1]:
+        return [earlier]
+    before = [
+        k
+        for k in range(n)
+        if sentences[k] == sentences[n - 1] and (clause_findings[k] or measured_in[k])
+    ]
+    return before or [earlier]
+
+
 def _over_clause(parts, n: int, cue, clause_findings, measured_in) -> int:
     """The clause a resolution cue in clause n speaks of: n itself when it holds findings or
     a value measured before the cue, else the nearest earlier one that does. A value after
@@ -618,9 +639,13 @@ def _over_clause(parts, n: int, cue, clause_findings, measured_in) -> int:
     return next((k for k in range(n, -1, -1) if clause_findings[k] or measured_in[k]), n)
 
 
-def _answered_no(crit: Criteria, parts, clause_findings, findings) -> set:
+_SHORT_QUESTION_WORDS = 5
+
+
+def _answered_no(crit: Criteria, parts, questions, clause_findings, findings) -> set:
     """A question someone asked the writer, told with the answer "non" ("la psychologue m'a
-    demandé si j'avais des idées de suicide : non, pas du tout"): the signs of the asked
+    demandé si j'avais des idées de suicide : non, pas du tout"), or that the writer asks
+    and answers ("crevé ? non pas du tout", "du sang ? non"): the signs of the asked
     clause are denied. The clause right after it must be the answer alone
     (crit.answered_no), and neither of the two clauses after the answer take it back
     (crit.answer_taken_back: "non, mais parfois j'y pense"); a sign said in another clause
@@ -631,7 +656,8 @@ def _answered_no(crit: Criteria, parts, clause_findings, findings) -> set:
     for k in range(len(parts) - 1):
         if not clause_findings[k] or not crit.answered_no.search(parts[k + 1]):
             continue
-        if not any(rx.search(parts[k]) for rx in crit.reported_question):
+        asks_itself = questions[k] and len(parts[k].split()) <= _SHORT_QUESTION_WORDS
+        if not asks_itself and not any(rx.search(parts[k]) for rx in crit.reported_question):
             continue
         after = parts[k + 1 : k + 4]
         if crit.answer_taken_back and any(crit.answer_taken_back.search(p) for p in after):

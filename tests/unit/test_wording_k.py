@@ -6,7 +6,7 @@ asserted is what a user notices: the level given when every question is answered
 import pytest
 
 from immuno.triage import assess
-from wording import level, signs
+from wording import level, questions_and_level, signs
 
 
 @pytest.mark.parametrize(
@@ -113,3 +113,46 @@ def test_an_emergency_of_a_child_is_still_an_emergency():
 )
 def test_a_sign_said_to_have_stopped_is_over(text, sign):
     assert sign not in signs(text) and level(text) == "advice"
+
+
+# ---- round 13: what a resolution or a short question speaks of ------------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sentence that opens on "c'est passé" speaks of the whole sentence before
+        (
+            "j'ai eu 38,2 mercredi dernier pendant une journée, avec un rhume je pense. Depuis "
+            "vendredi c'est complètement passé, je suis à 36,8 tous les matins.",
+            "advice",
+        ),
+        # a red flag that happened still counts, whatever follows
+        (
+            "je me suis évanouie ce matin, j'ai eu des vertiges. Ça va mieux maintenant.",
+            "emergency",
+        ),
+        # a treatment finished, a bleeding stopped each time by pressing: the signs go on
+        (
+            "ce matin j'ai vu du sang dans ses selles, comme des filets rouges. Il a fini sa "
+            "quatrième cure il y a deux semaines.",
+            "urgent",
+        ),
+        (
+            "il saigne des gencives depuis quelques jours, et hier il a saigné du nez deux fois "
+            "sans raison. Ça s'est arrêté en appuyant.",
+            "urgent",
+        ),
+        # the writer asks and answers: "crevé ? non"
+        ("crevé ? non pas du tout, je fais mes courses, mon jardin, je suis en forme", None),
+    ],
+)
+def test_what_a_resolution_or_an_answer_speaks_of(text, expected):
+    assert level(text) == expected
+
+
+def test_a_relative_who_finishes_her_plates_is_not_asked_whether_she_eats():
+    asked, given = questions_and_level(
+        "Ma femme a un peu la nausée quand elle sent les odeurs de cuisine, mais elle finit ses "
+        "assiettes sans problème."
+    )
+    assert given == "advice"
+    assert not any("manger" in question for question in asked)
