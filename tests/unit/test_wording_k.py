@@ -156,3 +156,36 @@ def test_a_relative_who_finishes_her_plates_is_not_asked_whether_she_eats():
     )
     assert given == "advice"
     assert not any("manger" in question for question in asked)
+
+
+# ---- round 14: denials and benign causes said next to the sign ------------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # dry, peeling heels "rien à vif": dry skin, not skin coming off (an emergency)
+        (
+            "La peau des talons pèle en petites peaux sèches. En dessous c'est normal, rien à vif.",
+            "advice",
+        ),
+        ("la peau part en lambeaux et en dessous c'est à vif", "emergency"),
+        # an itch that does not wake: no itch that stops sleep
+        (
+            "ça me démange un peu le soir, une petite zone, mais ça ne me réveille pas la nuit",
+            "advice",
+        ),
+        ("des plaques qui démangent, une qui m'a réveillé cette nuit", "urgent"),
+        ("les pieds un peu gonflés avant-hier, depuis hier ils sont redevenus normaux", "advice"),
+        # a bowel preparation explains the stools; diarrhoea without it is still read
+        (
+            "je prends la purge pour la coloscopie de demain, je cours aux toilettes toutes les heures",
+            None,
+        ),
+        ("j'ai la diarrhée 8 fois par jour depuis 3 jours", "urgent"),
+        (
+            "j'ai des taches bleues partout sur les cuisses, je ne me suis cognée nulle part",
+            "urgent",
+        ),
+    ],
+)
+def test_a_denial_or_a_cause_said_next_to_the_sign(text, expected):
+    assert level(text) == expected
