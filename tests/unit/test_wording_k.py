@@ -189,3 +189,31 @@ def test_a_relative_who_finishes_her_plates_is_not_asked_whether_she_eats():
 )
 def test_a_denial_or_a_cause_said_next_to_the_sign(text, expected):
     assert level(text) == expected
+
+
+# ---- round 15: what a message already settles, and a plain wording of suicidal ideas -------
+@pytest.mark.parametrize(
+    "text", ["j'ai des idées de mourir", "il a des idées de mourir depuis quelques jours"]
+)
+def test_ideas_of_dying_are_an_emergency(text):
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text, unasked",
+    [
+        (
+            "le moral baisse de jour en jour, je pleure, non je n'ai pas d'idées de mourir",
+            "mettre fin",
+        ),
+        ("qq boutons rouges qui grattent sur l avant bras. ca m empeche pas de dormir", "dormir"),
+        ("essoufflé en montant au premier, je m'arrête sur le palier. Assis ça va.", "repos"),
+    ],
+)
+def test_what_the_message_settles_is_not_asked(text, unasked):
+    asked, _ = questions_and_level(text)
+    assert not any(unasked in question for question in asked), asked
+
+
+def test_an_eye_red_with_its_owner_named_is_a_red_eye():
+    assert "red_eye" in signs("L'oeil droit de ma femme est tout rouge depuis hier soir")
