@@ -217,3 +217,45 @@ def test_what_the_message_settles_is_not_asked(text, unasked):
 
 def test_an_eye_red_with_its_owner_named_is_a_red_eye():
     assert "red_eye" in signs("L'oeil droit de ma femme est tout rouge depuis hier soir")
+
+
+# ---- round 16: emergencies in plain words that no pattern read ------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "elle parle de mourir tout le temps",
+        "impossible de le réveiller",
+        "il a fait un malaise et il est tombé par terre",
+        "je me sens partir, j'ai du sang noir dans les selles",
+    ],
+)
+def test_plain_words_for_an_emergency(text):
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai fait un malaise mais je ne suis pas tombée par terre",
+        "le médecin m'a parlé de la mort de mon père",
+    ],
+)
+def test_their_look_alikes_are_not_sent_to_15(text):
+    assert level(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il a vomi comme du café moulu",
+        "la moitié de mon champ de vision a disparu",
+        "je ne pisse plus du tout",
+    ],
+)
+def test_more_plain_words_for_an_emergency(text):
+    assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize("text", ["j'ai vomi mon café ce matin", "je pisse plus souvent la nuit"])
+def test_and_what_they_are_not(text):
+    assert level(text) != "emergency"
