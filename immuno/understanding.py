@@ -476,7 +476,7 @@ def understand(text, criteria=None, ignore_context: Tuple[str, ...] = ()) -> Und
             unique.append(f)
     findings = unique
     if supposed:  # an organ named only inside a supposition is no complaint
-        clause_at = [sum(len(c) + 1 for c in parts[:k]) for k in range(len(parts))]
+        clause_at = _clause_starts(parts)
         kept = [
             k
             for k, at in enumerate(cat_clause)
@@ -584,10 +584,7 @@ def _supposed_spans(
     the cue is not governed. Spans are offsets in the joined clauses."""
     if any(crit.referring_report_cues.found(c, present) for c in parts):
         return []
-    starts, offset = [], 0
-    for clause in parts:
-        starts.append(offset)
-        offset += len(clause) + 1
+    starts = _clause_starts(parts)
     spans = []
     for k, clause in enumerate(parts):
         at = crit.hyp_cues.first(clause, present)
